@@ -1,0 +1,200 @@
+package org.fairfee.jobs.core;
+
+import java.io.ByteArrayOutputStream;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
+
+/**
+ * File access through Hadoop's FileSystem, so every data path may be a {@code file:}, {@code hdfs:}
+ * or {@code s3a:} URI; a plain path means the local file system. Serializable: executors rebuild
+ * the same Hadoop configuration from the settings the driver had.
+ */
+public final class Io implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private final Map<String, String> settings;
+  private transient Configuration conf;
+
+  private Io(Map<String, String> settings) {
+    this.settings = settings;
+  }
+
+  /** Io with the settings of {@code conf} (the SparkContext's Hadoop configuration, usually). */
+  public static Io of(Configuration conf) {
+    Map<String, String> settings = new HashMap<>();
+    for (Map.Entry<String, String> e : conf) {
+      settings.put(e.getKey(), e.getValue());
+    }
+    Io io = new Io(settings);
+    io.conf = conf;
+    return io;
+  }
+
+  /** Io with Hadoop's default configuration, for commands that run without Spark. */
+  public static Io local() {
+    return of(new Configuration());
+  }
+
+  public Configuration conf() {
+    if (conf == null) {
+      Configuration c = new Configuration(false);
+      settings.forEach(c::set);
+      conf = c;
+    }
+    return conf;
+  }
+
+  /**
+   * A path from the command line: a URI with a scheme stays as it is; anything else is a local path,
+   * made absolute so that Spark executors and the driver agree on it.
+   */
+  public static Path path(String location) {
+    if (location.matches("^[A-Za-z][A-Za-z0-9+.-]*://.*") || location.matches("^file:/.*")) {
+      return new Path(URI.create(location.replace(" ", "%20")));
+    }
+    return new Path(java.nio.file.Path.of(location).toAbsolutePath().normalize().toUri());
+  }
+
+  public FileSystem fs(Path p) {
+    try {
+      FileSystem fs = p.getFileSystem(conf());
+      if (fs instanceof org.apache.hadoop.fs.ChecksumFileSystem c) {
+        // No .crc side files next to published outputs; Parquet carries its own checksums.
+        c.setWriteChecksum(false);
+      }
+      return fs;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot reach the file system of " + p + ": " + e.getMessage(), e);
+    }
+  }
+
+  public boolean exists(Path p) throws IOException {
+    return fs(p).exists(p);
+  }
+
+  public boolean isDirectory(Path p) throws IOException {
+    FileSystem fs = fs(p);
+    return fs.exists(p) && fs.getFileStatus(p).isDirectory();
+  }
+
+  /** A file found under an input folder: its full path, its path relative to that folder, its size. */
+  public record Found(String path, String relative, long bytes) implements Serializable {}
+
+  /** Every file under {@code dir} (recursively) whose name ends with {@code suffix}, sorted by relative path. */
+  public List<Found> listRecursive(Path dir, String suffix) throws IOException {
+    FileSystem fs = fs(dir);
+    Path root = fs.getFileStatus(dir).getPath();
+    String rootText = root.toUri().getPath();
+    if (!rootText.endsWith("/")) {
+      rootText = rootText + "/";
+    }
+    List<Found> out = new ArrayList<>();
+    RemoteIterator<org.apache.hadoop.fs.LocatedFileStatus> it = fs.listFiles(root, true);
+    while (it.hasNext()) {
+      FileStatus st = it.next();
+      String name = st.getPath().getName();
+      if (!st.isFile() || !name.toLowerCase(Locale.ROOT).endsWith(suffix) || name.startsWith(".")) {
+        continue;
+      }
+      String full = st.getPath().toUri().getPath();
+      String rel = full.startsWith(rootText) ? full.substring(rootText.length()) : name;
+      if (rel.startsWith(".") || rel.contains("/.")) {
+        continue; // hidden folders (our own staging, editors' backups) are not input
+      }
+      out.add(new Found(st.getPath().toString(), rel, st.getLen()));
+    }
+    out.sort((a, b) -> a.relative().compareTo(b.relative()));
+    return out;
+  }
+
+  public InputStream open(String path) throws IOException {
+    Path p = new Path(path);
+    return fs(p).open(p);
+  }
+
+  public byte[] readAll(Path p) throws IOException {
+    try (InputStream in = fs(p).open(p)) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      in.transferTo(out);
+      return out.toByteArray();
+    }
+  }
+
+  public String readString(Path p) throws IOException {
+    return new String(readAll(p), StandardCharsets.UTF_8);
+  }
+
+  /** Writes a whole file, replacing any earlier one. */
+  public void write(Path p, byte[] bytes) throws IOException {
+    FileSystem fs = fs(p);
+    fs.mkdirs(p.getParent());
+    try (FSDataOutputStream out = fs.create(p, true)) {
+      out.write(bytes);
+      out.hsync();
+    }
+  }
+
+  public void write(Path p, String text) throws IOException {
+    write(p, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  public OutputStream create(Path p) throws IOException {
+    FileSystem fs = fs(p);
+    fs.mkdirs(p.getParent());
+    return fs.create(p, true);
+  }
+
+  public void mkdirs(Path p) throws IOException {
+    if (!fs(p).mkdirs(p)) {
+      throw new IOException("cannot create folder " + p);
+    }
+  }
+
+  public void rename(Path from, Path to) throws IOException {
+    FileSystem fs = fs(from);
+    if (!fs.rename(from, to)) {
+      if (!fs.exists(from)) {
+        throw new FileNotFoundException("cannot move " + from + ": it does not exist");
+      }
+      throw new IOException("cannot move " + from + " to " + to);
+    }
+  }
+
+  public void deleteRecursively(Path p) throws IOException {
+    FileSystem fs = fs(p);
+    if (fs.exists(p) && !fs.delete(p, true)) {
+      throw new IOException("cannot delete " + p);
+    }
+  }
+
+  /** Direct children of a folder (files and folders), sorted by name; empty when it does not exist. */
+  public List<Path> children(Path dir) throws IOException {
+    FileSystem fs = fs(dir);
+    if (!fs.exists(dir)) {
+      return List.of();
+    }
+    List<Path> out = new ArrayList<>();
+    for (FileStatus st : fs.listStatus(dir)) {
+      out.add(st.getPath());
+    }
+    out.sort((a, b) -> a.getName().compareTo(b.getName()));
+    return out;
+  }
+}

@@ -1,0 +1,382 @@
+package org.fairfee.jobs.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.fairfee.jobs.core.IngestOptions;
+import org.fairfee.schemas.FileOutcome;
+import org.fairfee.schemas.FileStatus;
+import org.fairfee.schemas.ReasonCode;
+import org.fairfee.schemas.SubmissionColumn;
+
+/**
+ * Reads one submission file, streaming, and accounts for every row: each data row is either
+ * accepted (typed values) or quarantined (reason code, reason, raw text); a file that cannot be
+ * used at all is rejected with a reason. The file's sha256 is computed on the same pass.
+ *
+ * <p>Pull-based: call {@link #next()} until it returns null, then read {@link #summary()}. Plain
+ * Java, used by the Spark ingest on executors and by {@code fairfee validate} without Spark.
+ */
+public final class FileIngestor implements AutoCloseable {
+
+  /** An accepted row (values in {@code Tables.CHARGES} order, lineage left null) or a quarantined one. */
+  public record Outcome(long line, Object[] values, ReasonCode code, String reason, String raw) {
+    public boolean accepted() {
+      return values != null;
+    }
+  }
+
+  /** The most characters of a raw row kept for quarantine.csv. */
+  static final int RAW_LIMIT = 2000;
+  private static final int SNIFF_BYTES = 4096;
+
+  private final String file;
+  private final IngestOptions options;
+  private final DigestInputStream digestIn;
+  private final CountingInputStream counting;
+  private final SniffingInputStream sniffer;
+  private final RecordSplitter splitter;
+  private final FieldParser fields = new FieldParser();
+  private final CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
+      .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+
+  private RowValidator validator;
+  private final Map<String, LineSet> seen = new HashMap<>();
+  private final Set<String> submissionIds = new TreeSet<>();
+  private List<String> extras = List.of();
+  private long rowsRead;
+  private long rowsAccepted;
+  private long rowsQuarantined;
+  private long blankLines;
+  private FileStatus status = FileStatus.ACCEPTED;
+  private ReasonCode reasonCode;
+  private String reason;
+  private boolean done;
+  private FileOutcome summary;
+
+  public FileIngestor(String file, InputStream in, IngestOptions options) {
+    this.file = file;
+    this.options = options;
+    this.counting = new CountingInputStream(in);
+    this.sniffer = new SniffingInputStream(counting);
+    this.digestIn = new DigestInputStream(sniffer, sha256());
+    this.splitter = new RecordSplitter(digestIn, options.maxRowBytes());
+  }
+
+  /** The next row's outcome, or null when the file is finished (or rejected). */
+  public Outcome next() throws IOException {
+    if (done) {
+      return null;
+    }
+    if (validator == null && !readHeader()) {
+      finish();
+      return null;
+    }
+    while (true) {
+      RecordSplitter.Raw raw = splitter.next();
+      if (raw == null) {
+        if (rowsRead == 0) {
+          reject(ReasonCode.NO_DATA_ROWS, "the file has a header but no data rows");
+        }
+        finish();
+        return null;
+      }
+      if (raw.kind() == RecordSplitter.Kind.OK && raw.isBlank()) {
+        blankLines++;
+        continue;
+      }
+      rowsRead++;
+      Outcome o = row(raw);
+      if (o.accepted()) {
+        rowsAccepted++;
+      } else {
+        rowsQuarantined++;
+      }
+      return o;
+    }
+  }
+
+  private Outcome row(RecordSplitter.Raw raw) {
+    String lenient = new String(raw.bytes(), 0, raw.length(), StandardCharsets.UTF_8);
+    switch (raw.kind()) {
+      case TOO_LONG:
+        return quarantine(raw, ReasonCode.ROW_TOO_LONG, "the row is longer than " + options.maxRowBytes()
+            + " bytes; only its first " + raw.length() + " bytes are shown", lenient);
+      case UNTERMINATED_QUOTE:
+        return quarantine(raw, ReasonCode.UNTERMINATED_QUOTE, "a quote opened on this line is not closed"
+            + " within " + options.maxRowBytes() + " bytes or before the end of the file;"
+            + " reading resumed on the next line", lenient);
+      default:
+        break;
+    }
+    String text;
+    try {
+      text = strict.decode(ByteBuffer.wrap(raw.bytes(), 0, raw.length())).toString();
+    } catch (CharacterCodingException e) {
+      return quarantine(raw, ReasonCode.NOT_UTF8, "the row holds bytes that are not valid UTF-8"
+          + " (save the file as UTF-8)", lenient);
+    }
+    if (raw.quoteProblem() != null) {
+      return quarantine(raw, ReasonCode.MALFORMED_ROW, raw.quoteProblem(), text);
+    }
+    FieldParser.Result split = fields.parse(text);
+    if (!split.ok()) {
+      return quarantine(raw, ReasonCode.MALFORMED_ROW, split.problem(), text);
+    }
+    RowValidator.Outcome checked = validator.validate(split.fields());
+    if (!checked.accepted()) {
+      return quarantine(raw, checked.code(), checked.reason(), text);
+    }
+    Object[] v = checked.values();
+    String sid = (String) v[SubmissionColumn.SUBMISSION_ID.ordinal()];
+    int lineNo = (Integer) v[SubmissionColumn.LINE_NO.ordinal()];
+    LineSet lines = seen.computeIfAbsent(sid, k -> new LineSet());
+    if (!lines.add(lineNo)) {
+      return quarantine(raw, ReasonCode.DUPLICATE_LINE, "submission_id " + sid + " line_no " + lineNo
+          + " already appeared earlier in the file", text);
+    }
+    submissionIds.add(sid);
+    return new Outcome(raw.startLine(), v, null, null, null);
+  }
+
+  private Outcome quarantine(RecordSplitter.Raw raw, ReasonCode code, String why, String text) {
+    String shown = text.length() > RAW_LIMIT ? text.substring(0, RAW_LIMIT) + "..." : text;
+    return new Outcome(raw.startLine(), null, code, why, shown);
+  }
+
+  private boolean readHeader() throws IOException {
+    RecordSplitter.Raw raw;
+    try {
+      do {
+        raw = splitter.next();
+        if (raw != null && raw.kind() == RecordSplitter.Kind.OK && raw.isBlank()) {
+          blankLines++;
+        }
+      } while (raw != null && raw.kind() == RecordSplitter.Kind.OK && raw.isBlank());
+    } finally {
+      sniffer.stopSniffing();
+    }
+    String binary = sniffer.binaryVerdict();
+    if (binary != null) {
+      reject(ReasonCode.BINARY_FILE, binary);
+      return false;
+    }
+    if (raw == null) {
+      reject(ReasonCode.EMPTY_FILE, counting.count() == 0 ? "the file is empty (0 bytes)" : "the file has no header row");
+      return false;
+    }
+    if (raw.kind() != RecordSplitter.Kind.OK) {
+      reject(ReasonCode.MISSING_COLUMN, "the header row cannot be read (" + raw.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ")");
+      return false;
+    }
+    String text;
+    try {
+      text = strict.decode(ByteBuffer.wrap(raw.bytes(), 0, raw.length())).toString();
+    } catch (CharacterCodingException e) {
+      reject(ReasonCode.HEADER_NOT_UTF8, "the header row is not valid UTF-8 (save the file as UTF-8)");
+      return false;
+    }
+    FieldParser.Result split = fields.parse(text);
+    if (!split.ok()) {
+      reject(ReasonCode.MISSING_COLUMN, "the header row is not valid CSV: " + split.problem());
+      return false;
+    }
+    Header header = Header.of(split.fields());
+    extras = header.extras();
+    if (!header.usable()) {
+      reject(header.problemCode(), header.problem());
+      return false;
+    }
+    validator = new RowValidator(header, options.rates());
+    return true;
+  }
+
+  private void reject(ReasonCode code, String why) {
+    status = FileStatus.REJECTED;
+    reasonCode = code;
+    reason = why;
+  }
+
+  /** Rejects the file for a reason found outside it (an I/O error, a submission_id conflict). */
+  public void fail(ReasonCode code, String why) {
+    reject(code, why);
+    done = true;
+  }
+
+  private void finish() throws IOException {
+    done = true;
+    byte[] buf = new byte[8192];
+    while (digestIn.read(buf) >= 0) {
+      // read to the end, so the hash covers the whole file
+    }
+  }
+
+  /** The file's outcome; only after {@link #next()} has returned null. */
+  public FileOutcome summary() {
+    if (!done) {
+      throw new IllegalStateException("summary() before the file was read to the end");
+    }
+    if (summary == null) {
+      String sha = HexFormat.of().formatHex(digestIn.getMessageDigest().digest());
+      summary = new FileOutcome(file, sha, counting.count(), status, reasonCode, reason, rowsRead,
+          status == FileStatus.REJECTED ? 0 : rowsAccepted,
+          status == FileStatus.REJECTED ? 0 : rowsQuarantined, blankLines,
+          List.copyOf(submissionIds), List.copyOf(extras));
+    }
+    return summary;
+  }
+
+  /** Reads the whole file, for callers that only want the summary. */
+  public FileOutcome drain() throws IOException {
+    while (next() != null) {
+      // counted inside
+    }
+    return summary();
+  }
+
+  @Override
+  public void close() throws IOException {
+    digestIn.close();
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JVM has no SHA-256", e);
+    }
+  }
+
+  /** Line numbers seen for one submission_id: a bit set for the usual small numbers, a hash set beyond. */
+  private static final class LineSet {
+    private static final int DENSE_LIMIT = 1 << 24;
+    private final BitSet dense = new BitSet();
+    private Set<Integer> sparse;
+
+    boolean add(int n) {
+      if (n < DENSE_LIMIT) {
+        if (dense.get(n)) {
+          return false;
+        }
+        dense.set(n);
+        return true;
+      }
+      if (sparse == null) {
+        sparse = new HashSet<>();
+      }
+      return sparse.add(n);
+    }
+  }
+
+  /** Counts the bytes read, for the manifest. */
+  private static final class CountingInputStream extends java.io.FilterInputStream {
+    private long count;
+
+    CountingInputStream(InputStream in) {
+      super(in);
+    }
+
+    long count() {
+      return count;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        count++;
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      if (n > 0) {
+        count += n;
+      }
+      return n;
+    }
+  }
+
+  /**
+   * Looks at the first bytes of the file to tell a binary file (NUL bytes, a zip or gzip signature,
+   * mostly control bytes) from text before any row is judged.
+   */
+  private static final class SniffingInputStream extends java.io.FilterInputStream {
+    private final byte[] head = new byte[SNIFF_BYTES];
+    private int headLen;
+    private boolean sniffing = true;
+
+    SniffingInputStream(InputStream in) {
+      super(in);
+    }
+
+    void stopSniffing() {
+      sniffing = false;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0 && sniffing && headLen < head.length) {
+        head[headLen++] = (byte) b;
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      if (n > 0 && sniffing && headLen < head.length) {
+        int k = Math.min(n, head.length - headLen);
+        System.arraycopy(b, off, head, headLen, k);
+        headLen += k;
+      }
+      return n;
+    }
+
+    /** Why the file looks binary, or null when it looks like text. */
+    String binaryVerdict() {
+      if (headLen >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b) {
+        return "the file is gzip-compressed, not CSV text (decompress it first)";
+      }
+      if (headLen >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
+        return "the file is a zip archive or an Excel workbook, not CSV text (export it as CSV, UTF-8)";
+      }
+      if (headLen >= 2 && (((head[0] & 0xff) == 0xff && (head[1] & 0xff) == 0xfe)
+          || ((head[0] & 0xff) == 0xfe && (head[1] & 0xff) == 0xff))) {
+        return "the file is UTF-16 text, not UTF-8 (save it as UTF-8)";
+      }
+      int odd = 0;
+      for (int i = 0; i < headLen; i++) {
+        int b = head[i] & 0xff;
+        if (b < 0x20 && b != '\n' && b != '\r' && b != '\t' || b == 0x7f) {
+          odd++;
+        }
+      }
+      // Text has next to no control bytes; a stray one in a row is that row's problem, not the file's.
+      if (headLen > 0 && odd * 20 > headLen) {
+        return "many of the first bytes are NUL or control characters: the file is binary, not CSV text";
+      }
+      return null;
+    }
+  }
+}

@@ -1,0 +1,177 @@
+package org.fairfee.jobs.store;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.fairfee.jobs.core.Io;
+import org.fairfee.schemas.Cols;
+import org.fairfee.schemas.FileOutcome;
+import org.fairfee.schemas.SparkSchemas;
+import org.fairfee.schemas.Tables;
+
+/**
+ * The curated history: accepted charge lines in Parquet, partitioned by invoice month, plus the
+ * quarantined rows and the outcome of every file ever ingested.
+ *
+ * <p>Layout under the store folder:
+ * <pre>
+ *   charges/batch=000001/invoice_month=2026-01/part-*.parquet   accepted rows of one ingest batch
+ *   quarantine/batch=000001/part-*.parquet                       quarantined rows of that batch
+ *   _commits/batch-000001.json                                   the batch's file outcomes; written last
+ *   _staging/000002/                                             a batch being written
+ * </pre>
+ * A batch exists only once its commit file does: a run killed half way leaves an uncommitted
+ * batch, which readers never see and the next run deletes. That makes each ingest all-or-nothing
+ * on any file system that renames atomically (local, HDFS).
+ */
+public final class Store {
+  private static final Pattern COMMIT = Pattern.compile("batch-(\\d{6,})\\.json");
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .enable(SerializationFeature.INDENT_OUTPUT)
+      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  /** One committed ingest batch and the outcomes of the files it read. */
+  public record Commit(long batch, List<FileOutcome> files) {}
+
+  private final Io io;
+  private final Path root;
+
+  public Store(Io io, Path root) {
+    this.io = io;
+    this.root = root;
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  Path commitsDir() {
+    return new Path(root, "_commits");
+  }
+
+  Path chargesDir() {
+    return new Path(root, "charges");
+  }
+
+  Path quarantineDir() {
+    return new Path(root, "quarantine");
+  }
+
+  public Path staging(long batch) {
+    return new Path(new Path(root, "_staging"), batchName(batch));
+  }
+
+  static String batchName(long batch) {
+    return String.format(java.util.Locale.ROOT, "%06d", batch);
+  }
+
+  /** Every committed batch, oldest first. */
+  public List<Commit> commits() throws IOException {
+    List<Commit> out = new ArrayList<>();
+    for (Path p : io.children(commitsDir())) {
+      Matcher m = COMMIT.matcher(p.getName());
+      if (m.matches()) {
+        out.add(JSON.readValue(io.readAll(p), Commit.class));
+      }
+    }
+    out.sort((a, b) -> Long.compare(a.batch(), b.batch()));
+    return out;
+  }
+
+  public long nextBatch(List<Commit> commits) {
+    return commits.isEmpty() ? 1 : commits.get(commits.size() - 1).batch() + 1;
+  }
+
+  /** Deletes what a killed run left behind: staging folders and data of batches never committed. */
+  public void removeUncommitted(List<Commit> commits) throws IOException {
+    Set<String> committed = new HashSet<>();
+    for (Commit c : commits) {
+      committed.add("batch=" + batchName(c.batch()));
+    }
+    io.deleteRecursively(new Path(root, "_staging"));
+    for (Path dir : List.of(chargesDir(), quarantineDir())) {
+      for (Path child : io.children(dir)) {
+        if (!committed.contains(child.getName())) {
+          io.deleteRecursively(child);
+        }
+      }
+    }
+    for (Path p : io.children(commitsDir())) {
+      if (p.getName().startsWith(".")) {
+        io.deleteRecursively(p); // a commit file that was being written
+      }
+    }
+  }
+
+  /**
+   * Moves a staged batch into place and commits it. The staging folder holds the Parquet output
+   * of the ingest, partitioned as {@code kind=A/invoice_month=...} (accepted) and {@code kind=Q}
+   * (quarantined); either may be missing when a batch has no such rows.
+   */
+  public void commit(Commit commit, Path staged) throws IOException {
+    String name = "batch=" + batchName(commit.batch());
+    Path accepted = new Path(staged, "kind=A");
+    if (io.exists(accepted)) {
+      io.fs(accepted).mkdirs(chargesDir());
+      io.rename(accepted, new Path(chargesDir(), name));
+    }
+    Path quarantined = new Path(staged, "kind=Q");
+    if (io.exists(quarantined)) {
+      io.fs(quarantined).mkdirs(quarantineDir());
+      io.rename(quarantined, new Path(quarantineDir(), name));
+    }
+    Path tmp = new Path(commitsDir(), ".batch-" + batchName(commit.batch()) + ".json.tmp");
+    io.write(tmp, JSON.writeValueAsBytes(commit));
+    io.rename(tmp, new Path(commitsDir(), "batch-" + batchName(commit.batch()) + ".json"));
+    io.deleteRecursively(new Path(root, "_staging"));
+  }
+
+  /** All committed accepted rows, with the columns of {@link Tables#CHARGES}. */
+  public Dataset<Row> charges(SparkSession spark, List<Commit> commits) throws IOException {
+    List<String> paths = existing(chargesDir(), commits);
+    if (paths.isEmpty()) {
+      return spark.createDataFrame(List.of(), SparkSchemas.of(Tables.CHARGES));
+    }
+    Dataset<Row> df = spark.read().option("basePath", chargesDir().toString())
+        .parquet(paths.toArray(new String[0]));
+    return df.select(columns(Tables.CHARGES.columnNames()));
+  }
+
+  /** Committed quarantined rows: sha256 of their file, line, reason_code, reason, raw. */
+  public Dataset<Row> quarantine(SparkSession spark, List<Commit> commits) throws IOException {
+    List<String> paths = existing(quarantineDir(), commits);
+    if (paths.isEmpty()) {
+      return spark.createDataFrame(List.of(), SparkSchemas.of(Tables.QUARANTINE_STORED));
+    }
+    Dataset<Row> df = spark.read().parquet(paths.toArray(new String[0]));
+    return df.select(
+        df.col(Cols.SOURCE_SHA256).as(Cols.SHA256), df.col(Cols.LINE), df.col(Cols.REASON_CODE),
+        df.col(Cols.REASON), df.col(Cols.RAW));
+  }
+
+  private List<String> existing(Path dir, List<Commit> commits) throws IOException {
+    List<String> out = new ArrayList<>();
+    for (Commit c : commits) {
+      Path p = new Path(dir, "batch=" + batchName(c.batch()));
+      if (io.exists(p)) {
+        out.add(p.toString());
+      }
+    }
+    return out;
+  }
+
+  private static org.apache.spark.sql.Column[] columns(List<String> names) {
+    return names.stream().map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new);
+  }
+}

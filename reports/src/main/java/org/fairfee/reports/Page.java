@@ -1,0 +1,57 @@
+package org.fairfee.reports;
+
+import static org.fairfee.reports.Html.esc;
+
+/** The frame shared by every HTML page fairfee writes: head, inline style sheet, footer. */
+public final class Page {
+  private Page() {}
+
+  /**
+   * Palette: Okabe-Ito, safe for the common kinds of colour blindness. Print rules keep tables and
+   * charts whole on A4.
+   */
+  static final String CSS = """
+      :root{--ink:#1b1b1b;--muted:#555;--line:#d0d0d0;--bg:#fff;--accent:#0072B2;--warn:#D55E00;--ok:#009E73;--band:#56B4E9;--mid:#E69F00}
+      *{box-sizing:border-box}
+      body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:var(--ink);background:var(--bg);margin:0 auto;max-width:64rem;padding:1.5rem;line-height:1.45}
+      header{border-bottom:3px solid var(--accent);margin-bottom:1.5rem}
+      h1{font-size:1.7rem;margin:0 0 .25rem}
+      h2{font-size:1.3rem;margin:2rem 0 .5rem;border-bottom:1px solid var(--line);padding-bottom:.2rem}
+      h3{font-size:1.05rem;margin:1.2rem 0 .4rem}
+      .lede{color:var(--muted);margin:0 0 1rem}
+      .badge{display:inline-block;padding:.1rem .5rem;border-radius:.25rem;font-size:.8rem;font-weight:600;background:#eee}
+      .badge.restricted{background:var(--warn);color:#fff}
+      .badge.private{background:var(--accent);color:#fff}
+      dl.tiles{display:grid;grid-template-columns:repeat(auto-fill,minmax(10rem,1fr));gap:.6rem;margin:1rem 0}
+      dl.tiles div{border:1px solid var(--line);border-radius:.4rem;padding:.5rem .7rem}
+      dl.tiles dt{font-size:.8rem;color:var(--muted)}
+      dl.tiles dd{margin:0;font-size:1.3rem;font-weight:600}
+      table{border-collapse:collapse;width:100%;margin:.6rem 0 1.2rem;font-size:.9rem}
+      caption{text-align:left;font-weight:600;padding:.3rem 0}
+      th,td{border-bottom:1px solid var(--line);padding:.3rem .5rem;text-align:left;vertical-align:top}
+      thead th{border-bottom:2px solid var(--ink)}
+      td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+      code{font-size:.85em}
+      figure{margin:1rem 0}
+      figcaption{font-size:.85rem;color:var(--muted)}
+      svg{max-width:100%;height:auto}
+      .note{font-size:.85rem;color:var(--muted)}
+      footer{margin-top:2.5rem;border-top:1px solid var(--line);padding-top:.5rem;font-size:.8rem;color:var(--muted)}
+      @media print{body{max-width:none;padding:0;font-size:10pt}h2{break-after:avoid}table,figure{break-inside:avoid}a{color:inherit}}
+      @page{size:A4;margin:15mm}
+      """;
+
+  public static void open(StringBuilder h, String title, String heading, String lede) {
+    h.append("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n")
+        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+        .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n")
+        .append("<title>").append(esc(title)).append("</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n")
+        .append("<header>\n<h1>").append(esc(heading)).append("</h1>\n<p class=\"lede\">").append(esc(lede))
+        .append("</p>\n</header>\n<main>\n");
+  }
+
+  public static void close(StringBuilder h, String version) {
+    h.append("</main>\n<footer>Made by fairfee ").append(esc(version))
+        .append(". Same input, same report: this page holds no run time; see manifest.json.</footer>\n</body>\n</html>\n");
+  }
+}

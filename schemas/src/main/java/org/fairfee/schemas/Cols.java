@@ -1,0 +1,95 @@
+package org.fairfee.schemas;
+
+/**
+ * Every column name used anywhere in fairfee, defined once. Contract columns are spelled exactly as
+ * in the submission contract; the others are the pipeline's own.
+ */
+public final class Cols {
+  private Cols() {}
+
+  // ---- submission contract (see SubmissionColumn for types and rules) ----
+  public static final String SUBMISSION_ID = "submission_id";
+  public static final String LINE_NO = "line_no";
+  public static final String SUPPLIER_REF = "supplier_ref";
+  public static final String BUYER_REF = "buyer_ref";
+  public static final String BUYER_TYPE = "buyer_type";
+  public static final String BUYER_SIZE = "buyer_size";
+  public static final String PRODUCT_CATEGORY = "product_category";
+  public static final String INTERFACE_STANDARD = "interface_standard";
+  public static final String INTERFACE_REF = "interface_ref";
+  public static final String FEE_TYPE = "fee_type";
+  public static final String CHARGE_BASIS = "charge_basis";
+  public static final String QUANTITY = "quantity";
+  public static final String AMOUNT = "amount";
+  public static final String CURRENCY = "currency";
+  public static final String VAT_INCLUDED = "vat_included";
+  public static final String INVOICE_REF = "invoice_ref";
+  public static final String INVOICE_DATE = "invoice_date";
+  public static final String SERVICE_START = "service_start";
+  public static final String SERVICE_END = "service_end";
+  public static final String CREDITS_INVOICE_REF = "credits_invoice_ref";
+  public static final String DESCRIPTION = "description";
+
+  // ---- lineage kept with every accepted row in the store ----
+  public static final String INVOICE_MONTH = "invoice_month";
+  public static final String SOURCE_FILE = "source_file";
+  public static final String SOURCE_SHA256 = "source_sha256";
+  public static final String SOURCE_LINE = "source_line";
+  public static final String BATCH = "batch";
+
+  // ---- files, manifest and quarantine ----
+  public static final String FILE = "file";
+  public static final String SHA256 = "sha256";
+  public static final String BYTES = "bytes";
+  public static final String STATUS = "status";
+  public static final String REASON_CODE = "reason_code";
+  public static final String REASON = "reason";
+  public static final String ROWS_READ = "rows_read";
+  public static final String ROWS_ACCEPTED = "rows_accepted";
+  public static final String ROWS_QUARANTINED = "rows_quarantined";
+  public static final String BLANK_LINES = "blank_lines";
+  public static final String SUBMISSION_IDS = "submission_ids";
+  public static final String EXTRA_COLUMNS = "extra_columns";
+  public static final String LINE = "line";
+  public static final String RAW = "raw";
+
+  // ---- normalisation ----
+  public static final String NET_GBP = "net_amount_gbp";
+  public static final String BASIS_CLASS = "basis_class";
+  public static final String PRICE_GBP = "price_gbp";
+  public static final String PRODUCT_KEY = "product_key";
+
+  // ---- benchmarks ----
+  public static final String N_PRICE_POINTS = "n_price_points";
+  public static final String N_SUPPLIERS = "n_suppliers";
+  public static final String N_BUYERS = "n_buyers";
+  public static final String MAX_SUPPLIER_SHARE = "max_supplier_share";
+  public static final String P10 = "p10";
+  public static final String P25 = "p25";
+  public static final String MEDIAN = "median";
+  public static final String P75 = "p75";
+  public static final String P90 = "p90";
+  public static final String MEAN = "mean";
+  public static final String SIZE_MEASURE = "size_measure";
+  public static final String SA_N = "sa_n_price_points";
+  public static final String SA_P25 = "sa_p25";
+  public static final String SA_MEDIAN = "sa_median";
+  public static final String SA_P75 = "sa_p75";
+  public static final String PUBLISHED = "published";
+  public static final String SUPPRESSED_REASON = "suppressed_reason";
+  public static final String WINDOW_START = "window_start";
+  public static final String WINDOW_END = "window_end";
+
+  // ---- flags ----
+  public static final String RULE = "rule";
+  public static final String SEVERITY = "severity";
+  public static final String AMOUNT_AT_STAKE_GBP = "amount_at_stake_gbp";
+  public static final String RELATED_SUBMISSION_ID = "related_submission_id";
+  public static final String RELATED_LINE_NO = "related_line_no";
+  public static final String EVIDENCE = "evidence";
+  public static final String EXPECTED_FEE_GBP = "expected_fee_gbp";
+  public static final String BAND_LOW_GBP = "band_low_gbp";
+  public static final String BAND_HIGH_GBP = "band_high_gbp";
+  public static final String RATIO = "ratio";
+  public static final String SCORE = "score";
+}
