@@ -53,11 +53,25 @@ public final class Cols {
   public static final String LINE = "line";
   public static final String RAW = "raw";
 
-  // ---- normalisation ----
+  // ---- normalisation (added to each line by the normalise step) ----
+  /** Ex-VAT amount in GBP, rounded to pence; negative for a credit note. */
   public static final String NET_GBP = "net_amount_gbp";
+  /** ONE_OFF, RECURRING or PER_TRANSACTION. */
   public static final String BASIS_CLASS = "basis_class";
+  /** Comparable price: annualised for recurring charges, unit price per transaction, else the net amount. */
   public static final String PRICE_GBP = "price_gbp";
+  /** interface_ref, or "PRODUCT:" + product_category where a line names no interface. */
   public static final String PRODUCT_KEY = "product_key";
+  /** invoice_ref with case, spaces, dashes, leading zeros and INV/# prefixes taken out. */
+  public static final String INVOICE_REF_NORM = "invoice_ref_norm";
+  /** credits_invoice_ref normalised the same way. */
+  public static final String CREDITS_REF_NORM = "credits_ref_norm";
+  /** True for a credit note (negative amount). */
+  public static final String IS_CREDIT = "is_credit";
+  /** Pounds of credit notes applied to this charge (0 when none). */
+  public static final String CREDITED_GBP = "credited_gbp";
+  /** True when credit notes reverse this charge in full. */
+  public static final String FULLY_CREDITED = "fully_credited";
 
   // ---- benchmarks ----
   public static final String N_PRICE_POINTS = "n_price_points";

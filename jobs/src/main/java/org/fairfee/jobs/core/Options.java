@@ -15,7 +15,8 @@ import java.util.Map;
  * any subset; an unknown key is an error that names it, so a typo never silently falls back to a
  * default. Each step has its own section record holding its keys and defaults together.
  */
-public record Options(IngestOptions ingest) implements Serializable {
+public record Options(IngestOptions ingest, BandOptions bands, FlagOptions flags, FeeOptions fees)
+    implements Serializable {
 
   private static final ObjectMapper JSON = new ObjectMapper()
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -25,10 +26,14 @@ public record Options(IngestOptions ingest) implements Serializable {
 
   public Options {
     ingest = ingest == null ? IngestOptions.defaults() : ingest;
+    bands = bands == null ? BandOptions.defaults() : bands;
+    flags = flags == null ? FlagOptions.defaults() : flags;
+    fees = fees == null ? FeeOptions.defaults() : fees;
   }
 
   public static Options defaults() {
-    return new Options(IngestOptions.defaults());
+    return new Options(IngestOptions.defaults(), BandOptions.defaults(), FlagOptions.defaults(),
+        FeeOptions.defaults());
   }
 
   /** The defaults with the given JSON laid over them; throws IllegalArgumentException naming a bad key. */
@@ -57,17 +62,13 @@ public record Options(IngestOptions ingest) implements Serializable {
         throw new IllegalArgumentException("unknown config key '" + key + "'");
       }
       JsonNode b = base.get(e.getKey());
-      // Maps (rates) are replaced as a whole; sections (records) are merged key by key.
-      if (b != null && b.isObject() && e.getValue().isObject() && !isMapKey(key)) {
+      // Sections (the top level) are merged key by key; a key's value (a number, a table) is replaced whole.
+      if (prefix.isEmpty() && b != null && b.isObject() && e.getValue().isObject()) {
         overlay((ObjectNode) b, (ObjectNode) e.getValue(), key + ".");
       } else {
         base.set(e.getKey(), e.getValue());
       }
     }
-  }
-
-  private static boolean isMapKey(String key) {
-    return key.equals("ingest.rates");
   }
 
   /** The effective config as JSON, keys sorted, for the manifest. */
