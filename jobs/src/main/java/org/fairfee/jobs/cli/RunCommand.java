@@ -133,6 +133,8 @@ final class RunCommand implements Main.Command {
       PrintStream out, PrintStream err, java.nio.file.Path log) throws IOException {
     Instant started = Instant.now();
     SparkSession spark = null;
+    // A session that already exists (a test JVM, a notebook) belongs to its creator: do not stop it.
+    boolean ownSession = SparkSession.getDefaultSession().isEmpty();
     String period = request.period();
     try {
       progress.step("start: fairfee %s, log %s", name, log);
@@ -159,7 +161,7 @@ final class RunCommand implements Main.Command {
       err.println("fairfee " + name + ": run failed: " + Failure.plain(e) + " (details: " + where + ")");
       return 1;
     } finally {
-      if (spark != null) {
+      if (spark != null && ownSession) {
         spark.stop();
       }
     }
