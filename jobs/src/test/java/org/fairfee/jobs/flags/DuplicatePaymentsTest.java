@@ -132,6 +132,23 @@ class DuplicatePaymentsTest extends SparkTestBase {
   }
 
   @Test
+  void aTrustAndACouncilInOneImportAreFlaggedApart() {
+    Path out = tmp.resolve("both");
+    SpendImport.Summary s = PublicData.importInto(PublicData.folder(PublicData.LNWH).getParent(), out,
+        PublicData.settings(BuyerType.ACUTE_TRUST));
+    assertEquals(12, s.files().size());
+    Dataset<Row> lines = Normalise.apply(Fixtures.charges(spark, PublicData.allSubmissions(out)), Rates.none());
+    Map<String, Long> byBuyer = new TreeMap<>();
+    for (Row r : DuplicatePayments.detect(lines, SpendOptions.defaults()).collectAsList()) {
+      byBuyer.merge(r.getString(r.fieldIndex(Cols.BUYER_REF)), 1L, Long::sum);
+    }
+    // The council's count, from the raw file with Python: same normalised supplier, amount >= £1,000, another
+    // Trans No document ("1040187 - 2" is line 2 of document 1040187), 0 to 7 days before.
+    assertEquals(Map.of(PublicData.PSEUDONYMS.buyer("london north west healthcare nhs trust"), 93L,
+        PublicData.PSEUDONYMS.buyer("occ"), 107L), byBuyer);
+  }
+
+  @Test
   void itOnlyImportsKeepTheItPairs() {
     Path out = tmp.resolve("lnwh-it");
     SpendImport.Summary s = PublicData.importInto(PublicData.folder(PublicData.LNWH), out,
