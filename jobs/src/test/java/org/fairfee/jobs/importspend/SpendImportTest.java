@@ -557,6 +557,27 @@ class SpendImportTest {
     return sb.substring(0, sb.length() - 1);
   }
 
+  @Test
+  void theSectionRoundTripsThroughJsonTheWayOptionsMergesSections() throws IOException {
+    // Options.fromJson turns the defaults into a tree, lays the user's keys over it and reads it back.
+    ObjectMapper strict = new ObjectMapper()
+        .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    com.fasterxml.jackson.databind.node.ObjectNode tree = strict.valueToTree(SpendOptions.defaults());
+    SpendOptions back = strict.treeToValue(tree, SpendOptions.class);
+    assertEquals(0, SpendOptions.defaults().duplicateMinGbp().compareTo(back.duplicateMinGbp()));
+    assertEquals(SpendOptions.defaults().feeTypeKeywords(), back.feeTypeKeywords());
+    assertEquals(SpendOptions.defaults().supplierCategories(), back.supplierCategories());
+    assertNull(back.pseudonymKey());
+    tree.put("pseudonymKey", "config-key-0123456789");
+    assertEquals("config-key-0123456789", strict.treeToValue(tree, SpendOptions.class).keyText());
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+      out.writeObject(strict.treeToValue(tree, SpendOptions.class)); // options travel to executors
+    }
+    assertTrue(bytes.size() > 0);
+  }
+
   static Map<String, Map<String, String>> byLine(Path file) {
     Map<String, Map<String, String>> m = new java.util.TreeMap<>();
     for (Map<String, String> row : PublicData.rows(file)) {
