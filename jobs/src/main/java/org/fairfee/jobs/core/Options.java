@@ -15,25 +15,29 @@ import java.util.Map;
  * any subset; an unknown key is an error that names it, so a typo never silently falls back to a
  * default. Each step has its own section record holding its keys and defaults together.
  */
-public record Options(IngestOptions ingest, BandOptions bands, FlagOptions flags, FeeOptions fees)
+public record Options(IngestOptions ingest, BandOptions bands, FlagOptions flags, FeeOptions fees,
+    SpendOptions spend)
     implements Serializable {
 
   private static final ObjectMapper JSON = new ObjectMapper()
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
       .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-      .enable(SerializationFeature.INDENT_OUTPUT);
+      .enable(SerializationFeature.INDENT_OUTPUT)
+      // 1000.00 stays 1000.00 in the manifest, not 1E+3.
+      .configure(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
 
   public Options {
     ingest = ingest == null ? IngestOptions.defaults() : ingest;
     bands = bands == null ? BandOptions.defaults() : bands;
     flags = flags == null ? FlagOptions.defaults() : flags;
     fees = fees == null ? FeeOptions.defaults() : fees;
+    spend = spend == null ? SpendOptions.defaults() : spend;
   }
 
   public static Options defaults() {
     return new Options(IngestOptions.defaults(), BandOptions.defaults(), FlagOptions.defaults(),
-        FeeOptions.defaults());
+        FeeOptions.defaults(), SpendOptions.defaults());
   }
 
   /** The defaults with the given JSON laid over them; throws IllegalArgumentException naming a bad key. */

@@ -2,14 +2,8 @@ package org.fairfee.jobs.core;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.Serializable;
 import java.math.BigDecimal;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -123,10 +117,6 @@ public record SpendOptions(BigDecimal duplicateMinGbp, int duplicateWindowDays,
     }
   }
 
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
-
   /**
    * The {@code spend} section of a config file laid over the defaults, for commands that read only
    * this section ({@code import-spend}); other sections are left to the commands that use them. A
@@ -134,39 +124,7 @@ public record SpendOptions(BigDecimal duplicateMinGbp, int duplicateWindowDays,
    * table whole.
    */
   public static SpendOptions fromConfig(String json) {
-    try {
-      JsonNode root = JSON.readTree(json);
-      if (root == null || !root.isObject()) {
-        throw new IllegalArgumentException("the config must be a JSON object");
-      }
-      JsonNode section = root.get(SECTION);
-      if (section == null || section.isNull()) {
-        return defaults();
-      }
-      if (!section.isObject()) {
-        throw new IllegalArgumentException("config section '" + SECTION + "' must be a JSON object");
-      }
-      ObjectNode merged = JSON.createObjectNode();
-      SpendOptions d = defaults();
-      merged.set("duplicateMinGbp", JSON.valueToTree(d.duplicateMinGbp()));
-      merged.put("duplicateWindowDays", d.duplicateWindowDays());
-      merged.set("feeTypeKeywords", JSON.valueToTree(d.feeTypeKeywords()));
-      merged.set("itKeywords", JSON.valueToTree(d.itKeywords()));
-      merged.set("supplierCategories", JSON.valueToTree(d.supplierCategories()));
-      merged.set("redactedSupplierNames", JSON.valueToTree(d.redactedSupplierNames()));
-      merged.putNull("pseudonymKey");
-      Iterator<Map.Entry<String, JsonNode>> it = section.fields();
-      while (it.hasNext()) {
-        Map.Entry<String, JsonNode> e = it.next();
-        if (!merged.has(e.getKey())) {
-          throw new IllegalArgumentException("unknown config key '" + SECTION + "." + e.getKey() + "'");
-        }
-        merged.set(e.getKey(), e.getValue());
-      }
-      return JSON.treeToValue(merged, SpendOptions.class);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("the config is not valid: " + e.getOriginalMessage());
-    }
+    return Options.fromJson(json).spend();
   }
 
   private static <V> Map<String, V> sorted(String name, Map<String, V> table) {
