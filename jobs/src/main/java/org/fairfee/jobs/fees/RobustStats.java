@@ -1,6 +1,5 @@
 package org.fairfee.jobs.fees;
 
-import java.util.Arrays;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile.EstimationType;
 
@@ -88,12 +87,5 @@ public final class RobustStats {
 
   public static Summary summarise(double[] values) {
     return new Summary(values.length, median(values), scale(values), quantile(values, 25), quantile(values, 75));
-  }
-
-  /** Sorted copy, for callers that need a deterministic order. */
-  static double[] sorted(double[] values) {
-    double[] s = values.clone();
-    Arrays.sort(s);
-    return s;
   }
 }
