@@ -2,7 +2,6 @@ package org.fairfee.jobs.fees;
 
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,11 +31,14 @@ import org.fairfee.schemas.RuleCode;
  *       with the MAD = 0 guard of {@link RobustStats#scale}. P4_HIGH_FEE when the score is above
  *       fees.maxModifiedZ (never below: cheap is not a finding) and the price is at least
  *       fees.minRatio times the expected fee.
- *   <li><b>Price discrimination.</b> Among the buyers one supplier charges for the same product
- *       (product_key) in this group, when there are at least fees.discriminationMinOtherBuyers others:
- *       the same score over their residuals (size-adjusted when all of them have one, else
- *       unadjusted ln(price)); P4_PRICE_DISCRIMINATION above fees.discriminationMaxModifiedZ, with
- *       the same ratio floor.
+ *   <li><b>Price discrimination.</b> Each buyer that one supplier charges for the same product
+ *       (product_key) in this group is compared with that supplier's other buyers of it, when there
+ *       are at least fees.discriminationMinOtherBuyers of them: score = (r - median of their r) /
+ *       spread, where the spread is the larger of their own (MAD / 0.6745, as above) and the robust
+ *       scale of all such leave-one-out gaps in the group, pooled over every supplier's buyers;
+ *       three or four prices cannot measure a spread alone. Size-adjusted residuals where the
+ *       buyers have them; unadjusted ln(price) only where none of them does (and the evidence says
+ *       so). P4_PRICE_DISCRIMINATION above fees.discriminationMaxModifiedZ, with the same ratio floor.
  * </ol>
  *
  * <p>The expected fee is exp(baseline + median r): the fitted fee for a buyer of this size (the
@@ -59,7 +61,7 @@ public final class PeerGroupAssessment {
 
   static final String NO_SIZE = "the buyer's size is missing";
   static final String NO_FIT = "too few price points in this peer group give a buyer size";
-  static final String SET_NO_SIZE = "the size of at least one of these buyers is missing";
+  static final String SET_NO_SIZE = "none of these buyers gives a size";
 
   /** A yardstick: the residuals of one fit (or of the unadjusted group) and their robust summary. */
   private record Scope(FitMethod method, String fitBuyerType, String fallbackReason, RobustStats.Summary summary) {}
@@ -168,59 +170,110 @@ public final class PeerGroupAssessment {
         b.high(), b.ratio(), score, e.toString());
   }
 
+  /**
+   * One supplier's buyers of one product in this group that can be compared with each other: the
+   * size-adjusted ones (residuals), or, where none of them has a size-adjusted residual, all of them
+   * (ln price, unadjusted). A set with some buyers of each kind compares the size-adjusted ones only,
+   * and not at all when fewer than two of them: a buyer's size explains a price, so a buyer with a
+   * size is never compared unadjusted with one without.
+   */
+  private record SupplierSet(List<Judged> members, FitMethod method, double[] values) {}
+
   private static List<PointScore> discrimination(PeerGroup group, List<Judged> judged, FeeOptions o) {
-    Map<String, List<Judged>> sets = new LinkedHashMap<>();
+    Map<String, List<Judged>> byProduct = new TreeMap<>();
     for (Judged j : judged) {
       // points arrive sorted by supplier, buyer, product: each set keeps that order
-      sets.computeIfAbsent(j.point().supplierRef() + "\u0000" + j.point().productKey(), k -> new ArrayList<>()).add(j);
+      byProduct.computeIfAbsent(j.point().supplierRef() + "\u0000" + j.point().productKey(), k -> new ArrayList<>())
+          .add(j);
+    }
+    List<SupplierSet> sets = new ArrayList<>();
+    for (List<Judged> all : byProduct.values()) {
+      List<Judged> adjusted = all.stream().filter(j -> j.scope().method() == FitMethod.SIZE_ADJUSTED).toList();
+      SupplierSet set = adjusted.isEmpty() ? supplierSet(all, FitMethod.UNADJUSTED)
+          : supplierSet(adjusted, FitMethod.SIZE_ADJUSTED);
+      if (set.members().size() >= 2) {
+        sets.add(set);
+      }
+    }
+    // The yardstick of a gap: how far a buyer's price usually lies from the median of what its
+    // supplier charges its other buyers, pooled over every supplier in the group (robust scale of
+    // all such leave-one-out gaps). Three or four prices cannot measure a spread alone, and the
+    // median of a few others is itself uncertain; pooling the gaps accounts for both.
+    Map<FitMethod, Double> pooled = new TreeMap<>();
+    for (FitMethod m : FitMethod.values()) {
+      List<Double> gaps = new ArrayList<>();
+      for (SupplierSet set : sets) {
+        if (set.method() == m) {
+          for (int i = 0; i < set.values().length; i++) {
+            gaps.add(set.values()[i] - RobustStats.median(without(set.values(), i)));
+          }
+        }
+      }
+      pooled.put(m, RobustStats.scale(gaps.stream().mapToDouble(Double::doubleValue).toArray()));
     }
     List<PointScore> out = new ArrayList<>();
-    for (List<Judged> set : sets.values()) {
+    for (SupplierSet set : sets) {
       Set<String> buyers = new HashSet<>();
-      set.forEach(j -> buyers.add(j.point().buyerRef()));
+      set.members().forEach(j -> buyers.add(j.point().buyerRef()));
       if (buyers.size() - 1 < o.discriminationMinOtherBuyers()) {
         continue;
       }
-      boolean adjusted = set.stream().allMatch(j -> j.scope().method() == FitMethod.SIZE_ADJUSTED);
-      boolean anyUnsized = set.stream().anyMatch(j -> !j.point().sized());
-      double[] r = new double[set.size()];
-      for (int i = 0; i < set.size(); i++) {
-        r[i] = adjusted ? set.get(i).residual() : set.get(i).point().logPrice();
-      }
-      RobustStats.Summary s = RobustStats.summarise(r);
-      for (int i = 0; i < set.size(); i++) {
-        out.add(discriminationScore(group, set.get(i), adjusted, r[i], s, buyers.size(), anyUnsized, o));
+      for (int i = 0; i < set.members().size(); i++) {
+        // the buyer against its supplier's other buyers: it cannot move their median or spread; the
+        // spread is theirs or the pooled yardstick of gaps, whichever is larger
+        RobustStats.Summary s = RobustStats.summarise(without(set.values(), i)).withMinScale(pooled.get(set.method()));
+        out.add(discriminationScore(group, set, i, s, buyers.size() - 1, o));
       }
     }
     return out;
   }
 
-  private static PointScore discriminationScore(PeerGroup group, Judged j, boolean adjusted, double residual,
-      RobustStats.Summary s, int nBuyers, boolean anyUnsized, FeeOptions o) {
+  private static double[] without(double[] values, int i) {
+    double[] out = new double[values.length - 1];
+    for (int k = 0, n = 0; k < values.length; k++) {
+      if (k != i) {
+        out[n++] = values[k];
+      }
+    }
+    return out;
+  }
+
+  private static SupplierSet supplierSet(List<Judged> members, FitMethod method) {
+    double[] v = new double[members.size()];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = method == FitMethod.SIZE_ADJUSTED ? members.get(i).residual() : members.get(i).point().logPrice();
+    }
+    return new SupplierSet(members, method, v);
+  }
+
+  private static PointScore discriminationScore(PeerGroup group, SupplierSet set, int i, RobustStats.Summary others,
+      int nOthers, FeeOptions o) {
+    Judged j = set.members().get(i);
     PricePoint p = j.point();
-    Band b = band(p, adjusted ? j.baseline() : 0.0, s);
-    double score = s.score(residual);
+    boolean adjusted = set.method() == FitMethod.SIZE_ADJUSTED;
+    Band b = band(p, adjusted ? j.baseline() : 0.0, others);
+    double score = others.score(set.values()[i]);
     boolean ratioHolds = b.ratio() >= o.minRatio();
     boolean flagged = score > o.discriminationMaxModifiedZ() && ratioHolds;
     String basis = group.basisClass();
     StringBuilder e = new StringBuilder();
     e.append(Evidence.priceLabel(basis)).append(' ').append(Evidence.money(p.priceGbp().doubleValue(), basis))
         .append(" is ").append(Evidence.oneDecimal(b.ratio())).append(" times the ")
-        .append(Evidence.money(b.expected(), basis));
-    String whose = p.supplierRef() + " typically charges its " + nBuyers + " buyers of " + p.productKey()
-        + " for " + group.feeType();
+        .append(Evidence.money(b.expected(), basis)).append(" that ").append(p.supplierRef())
+        .append(" typically charges its ").append(nOthers).append(" other buyers of ").append(p.productKey())
+        .append(" for ").append(group.feeType());
     if (adjusted) {
-      e.append(" that ").append(whose).append(", adjusted to ").append(Evidence.aBuyerOf(p.buyerType(), p.buyerSize()))
-          .append(" (its buyers pay ").append(Evidence.money(b.low(), basis)).append(" to ")
+      e.append(", adjusted to ").append(Evidence.aBuyerOf(p.buyerType(), p.buyerSize()))
+          .append(" (they pay ").append(Evidence.money(b.low(), basis)).append(" to ")
           .append(Evidence.money(b.high(), basis)).append(" for that size)");
     } else {
-      e.append(" that ").append(whose).append(" (its buyers pay ").append(Evidence.money(b.low(), basis))
-          .append(" to ").append(Evidence.money(b.high(), basis)).append("), not adjusted for size because ")
-          .append(anyUnsized ? SET_NO_SIZE : NO_FIT);
+      e.append(" (they pay ").append(Evidence.money(b.low(), basis)).append(" to ")
+          .append(Evidence.money(b.high(), basis)).append("), not adjusted for size because ")
+          .append(set.members().stream().anyMatch(m -> m.point().sized()) ? NO_FIT : SET_NO_SIZE);
     }
     e.append("; ").append(Evidence.verdict(score, o.discriminationMaxModifiedZ(), ratioHolds, o.minRatio()));
-    return new PointScore(p, RuleCode.P4_PRICE_DISCRIMINATION, adjusted ? FitMethod.SIZE_ADJUSTED : FitMethod.UNADJUSTED,
-        flagged, b.expected(), b.low(), b.high(), b.ratio(), score, e.toString());
+    return new PointScore(p, RuleCode.P4_PRICE_DISCRIMINATION, set.method(), flagged, b.expected(), b.low(),
+        b.high(), b.ratio(), score, e.toString());
   }
 
   /** Expected fee and band in pounds for this point: exp(baseline + median / quartiles of the residuals). */

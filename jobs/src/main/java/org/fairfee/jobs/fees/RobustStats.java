@@ -83,6 +83,11 @@ public final class RobustStats {
       }
       return scale > 0 ? (x - median) / scale : 0.0;
     }
+
+    /** The same summary with its scale raised to at least minScale (a NaN floor changes nothing). */
+    public Summary withMinScale(double minScale) {
+      return minScale > scale ? new Summary(n, median, minScale, q25, q75) : this;
+    }
   }
 
   public static Summary summarise(double[] values) {

@@ -240,18 +240,20 @@ class FeeAssessmentTest {
   @Test
   void aSupplierChargingOneBuyerFarMoreThanItsOthersIsPriceDiscrimination() {
     List<PricePoint> points = new ArrayList<>();
-    // SUP-A charges five trusts for IF-SUP-A close to 300 x size^0.4, except BUY-A4 at 2.2 times that
+    // SUP-A charges five trusts for IF-SUP-A close to 300 x size^0.4, except BUY-A3 at 2.2 times that
     double[] sizes = {2000, 3000, 4500, 6000, 9000};
     double[] factor = {1.00, 1.02, 0.98, 2.20, 1.01};
     for (int i = 0; i < sizes.length; i++) {
       points.add(trust("SUP-A", "BUY-A" + i, sizes[i], Math.round(300 * Math.pow(sizes[i], 0.4) * factor[i])));
     }
-    // five other suppliers, two buyers each, with a wide spread between them
+    // five other suppliers, each consistent with its own buyers but at its own level (0.6 to 1.7
+    // times), so the market is wide while each supplier's own price list is tight
+    double[] level = {0.6, 1.7, 0.8, 1.4, 1.0};
     double[] others = {1500, 2500, 3500, 5000, 7000, 8500, 11000, 14000, 17000, 20000};
-    double[] spread = {0.70, 1.40, 1.25, 0.75, 1.35, 0.80, 0.72, 1.30, 1.20, 0.85};
+    double[] jitter = {1.00, 1.03, 0.98, 1.02, 0.99, 1.01, 0.97, 1.02, 1.00, 0.98};
     for (int i = 0; i < others.length; i++) {
       points.add(trust("SUP-" + (char) ('B' + i % 5), "BUY-O" + i, others[i],
-          Math.round(300 * Math.pow(others[i], 0.4) * spread[i])));
+          Math.round(300 * Math.pow(others[i], 0.4) * level[i % 5] * jitter[i])));
     }
     PeerGroupAssessment.Result r = PeerGroupAssessment.assess(SUPPORT, points, DEFAULTS);
     PeerGroupAssessment.PointScore high = score(r, "BUY-A3", RuleCode.P4_HIGH_FEE);
@@ -259,12 +261,28 @@ class FeeAssessmentTest {
     PeerGroupAssessment.PointScore d = score(r, "BUY-A3", RuleCode.P4_PRICE_DISCRIMINATION);
     assertTrue(d.flagged(), d.toString());
     assertEquals(FitMethod.SIZE_ADJUSTED, d.method());
-    assertTrue(d.evidence().contains(" that SUP-A typically charges its 5 buyers of IF-SUP-A for SUPPORT,"
-        + " adjusted to a buyer of 6,000 staff (its buyers pay "), d.evidence());
+    assertTrue(d.evidence().contains(" that SUP-A typically charges its 4 other buyers of IF-SUP-A for SUPPORT,"
+        + " adjusted to a buyer of 6,000 staff (they pay "), d.evidence());
+    assertTrue(d.ratio() > 2.0 && d.ratio() < 2.4, d.toString());
     assertEquals(List.of(d), flagged(r));
     // suppliers with fewer than three other buyers are not compared within themselves
     assertTrue(r.scores().stream().noneMatch(s -> s.rule() == RuleCode.P4_PRICE_DISCRIMINATION
         && !s.point().supplierRef().equals("SUP-A")));
+  }
+
+  @Test
+  void aBuyerWithoutASizeIsNotComparedWithItsSuppliersSizedBuyers() {
+    List<PricePoint> points = new ArrayList<>(base());
+    // SUP-A's buyers: BUY-01 and BUY-07 of the base, three more sized, one large, one without a size
+    points.add(trust("SUP-A", "BUY-A1", 2_000.0, Math.round(300 * Math.pow(2_000, 0.4))));
+    points.add(trust("SUP-A", "BUY-A2", 3_000.0, Math.round(300 * Math.pow(3_000, 0.4))));
+    points.add(trust("SUP-A", "BUY-LARGE", 150_000.0, Math.round(300 * Math.pow(150_000, 0.4))));
+    points.add(trust("SUP-A", "BUY-U", null, 9_000));
+    PeerGroupAssessment.Result r = PeerGroupAssessment.assess(SUPPORT, points, DEFAULTS);
+    assertEquals(List.of(), flagged(r));
+    List<String> compared = r.scores().stream().filter(s -> s.rule() == RuleCode.P4_PRICE_DISCRIMINATION)
+        .map(s -> s.point().buyerRef()).toList();
+    assertEquals(List.of("BUY-01", "BUY-07", "BUY-A1", "BUY-A2", "BUY-LARGE"), compared);
   }
 
   @Test
