@@ -44,7 +44,8 @@ import org.fairfee.schemas.RuleCode;
  * <p>The expected fee is exp(baseline + median r): the fitted fee for a buyer of this size (the
  * median residual of a fit is 0 by construction), or the group median. The band is exp(baseline +
  * R-7 quartiles of r): the 25th to 75th percentile of the comparable fees, each adjusted to this
- * buyer's size, in pounds. The quartiles include the point itself, which can only widen its band.
+ * buyer's size, in pounds. For P4_HIGH_FEE the quartiles include the point itself, which can only
+ * widen its band; for P4_PRICE_DISCRIMINATION the median and quartiles are the other buyers'.
  */
 public final class PeerGroupAssessment {
   private PeerGroupAssessment() {}
