@@ -94,6 +94,22 @@ public final class Cols {
   public static final String WINDOW_START = "window_start";
   public static final String WINDOW_END = "window_end";
 
+  // ---- fee assessment (P4): peer-group fit report, price-point scores, market view ----
+  /** SIZE_ADJUSTED or UNADJUSTED: how a peer group was fitted, or how a price point was judged. */
+  public static final String METHOD = "method";
+  /** Fitted size elasticity: slope of ln(price) on ln(buyer_size), within the configured limits. */
+  public static final String SLOPE = "slope";
+  /** The fitted (Theil-Sen) slope before the limits were applied. */
+  public static final String SLOPE_UNCONSTRAINED = "slope_unconstrained";
+  /** Fitted ln(price) where ln(buyer_size) = 0. */
+  public static final String INTERCEPT = "intercept";
+  /** Price points that give a buyer size. */
+  public static final String N_SIZED_PRICE_POINTS = "n_sized_price_points";
+  /** True when a price point meets a rule's flag condition. */
+  public static final String FLAGGED = "flagged";
+  /** Distinct lines of the period with at least one flag. */
+  public static final String N_FLAGGED_LINES = "n_flagged_lines";
+
   // ---- flags ----
   public static final String RULE = "rule";
   public static final String SEVERITY = "severity";
