@@ -25,6 +25,7 @@ public final class Main {
     c.put("run", new RunCommand(false));
     c.put("demo", new RunCommand(true));
     c.put("validate", new ValidateCommand());
+    c.put("generate", new GenerateCommand());
     return c;
   }
 
