@@ -372,23 +372,12 @@ final class Market {
     double regularRows = options.rows() / (1 + options.injection().extraLinesPerLine());
     for (Supplier s : suppliers) {
       double lines = s.share * regularRows;
-      int no = 1;
       for (ProductCategory c : s.categories) {
         Catalogue.CategorySpec spec = Catalogue.category(c);
         int nIf = (int) Math.max(1, Math.min(12, 1 + Math.round(1.2 * Math.log(1 + lines / 150 / s.categories.length))));
         int offset = r.nextInt(spec.names().length);
         for (int j = 0; j < nIf; j++) {
-          InterfaceStandard std = spec.standards()[Seeds.pick(r, spec.standardWeights())];
-          String name = spec.names()[(offset + j) % spec.names().length];
-          if (j >= spec.names().length) {
-            name = name + " " + (j / spec.names().length + 1);
-          }
-          Iface f = new Iface(s.ifaces.size(), String.format(Locale.ROOT, "IF-%s-%02d", s.hex, no++), c, std, name);
-          if (r.nextDouble() < 0.5) {
-            f.devMonth = options.months() > 1 ? r.nextInt(options.months() - 1) : 0;
-            f.devDay = 2 + r.nextInt(18);
-          }
-          s.ifaces.add(f);
+          newInterface(s, c, j, offset, r);
         }
       }
     }
@@ -429,8 +418,16 @@ final class Market {
     for (ProductCategory c : s.categories) {
       ifacesByCat.put(c, s.ifacesOf(c));
     }
-    int guard = 0;
-    while ((expected < target || first) && guard++ < 10_000_000) {
+    int misses = 0;
+    while (expected < target || first) {
+      if (misses > 50) {
+        // Every buyer of the supplier's types already has its interfaces: a large supplier offers more of them.
+        if (!addInterface(s, r, ifacesByCat)) {
+          break;
+        }
+        misses = 0;
+      }
+      int before = s.contracts.size();
       ProductCategory cat = first ? s.categories[0] : s.categories[r.nextInt(s.categories.length)];
       Catalogue.CategorySpec spec = Catalogue.category(cat);
       BuyerType bt = spec.buyers()[Seeds.pick(r, spec.buyerWeights())];
@@ -479,6 +476,7 @@ final class Market {
         }
       }
       first = false;
+      misses = s.contracts.size() == before ? misses + 1 : 0;
     }
     // The first development of an interface that was built within the data's months is charged once.
     for (Iface f : s.ifaces) {
@@ -503,6 +501,34 @@ final class Market {
       dev.day = f.devDay;
       dev.role = Role.FIRST_DEVELOPMENT;
     }
+  }
+
+  /** Adds one more interface in one of the supplier's categories; false when it has the most it may. */
+  private boolean addInterface(Supplier s, SplittableRandom r, Map<ProductCategory, List<Iface>> ifacesByCat) {
+    if (s.ifaces.size() >= 99) {
+      return false;
+    }
+    ProductCategory c = s.categories[r.nextInt(s.categories.length)];
+    Iface f = newInterface(s, c, ifacesByCat.get(c).size(), r.nextInt(Catalogue.category(c).names().length), r);
+    ifacesByCat.get(c).add(f);
+    return true;
+  }
+
+  private Iface newInterface(Supplier s, ProductCategory c, int j, int offset, SplittableRandom r) {
+    Catalogue.CategorySpec spec = Catalogue.category(c);
+    InterfaceStandard std = spec.standards()[Seeds.pick(r, spec.standardWeights())];
+    String name = spec.names()[(offset + j) % spec.names().length];
+    if (j >= spec.names().length) {
+      name = name + " " + (j / spec.names().length + 1);
+    }
+    Iface f = new Iface(s.ifaces.size(), String.format(Locale.ROOT, "IF-%s-%02d", s.hex, s.ifaces.size() + 1), c,
+        std, name);
+    if (r.nextDouble() < 0.5) {
+      f.devMonth = options.months() > 1 ? r.nextInt(options.months() - 1) : 0;
+      f.devDay = 2 + r.nextInt(18);
+    }
+    s.ifaces.add(f);
+    return f;
   }
 
   private static ChargeBasis recurringBasis(SplittableRandom r) {
