@@ -614,7 +614,9 @@ final class Market {
             Contract t = targets.get(r.nextInt(targets.size()));
             (t.everyMonth(months) ? disc : discOther).add(List.of(t));
           }
-        } else if (combo.size() <= 2 && combo.stream().allMatch(this::free)) {
+        } else if (combo.size() <= 3 && combo.stream().allMatch(this::free)) {
+          // A supplier that over-charges every buyer of an interface: far above its peers, yet no
+          // buyer pays more than the supplier's other buyers.
           (combo.stream().anyMatch(c -> c.everyMonth(months)) ? high : highOther).add(combo);
         }
       }

@@ -62,6 +62,7 @@ final class SupplierRun implements Callable<SupplierRun.Result> {
   private final BitSet buyers = new BitSet();
   private final boolean[] eurMonths;
   private final int[] shortfall = new int[Inject.values().length];
+  private final StringBuilder buffer = new StringBuilder(1 << 17);
   private long rows;
   private long bytes;
   private int files;
@@ -527,7 +528,8 @@ final class SupplierRun implements Callable<SupplierRun.Result> {
     String eol = a == Awkward.CRLF ? "\r\n" : "\n";
     int[] order = a == Awkward.SHUFFLED_HEADER ? s.shuffled : null;
     boolean extra = a == Awkward.EXTRA_COLUMN;
-    StringBuilder sb = new StringBuilder(1 << 17);
+    StringBuilder sb = buffer;
+    sb.setLength(0);
     try (Utf8Out out = new Utf8Out(Outputs.create(io, file))) {
       if (a == Awkward.BOM) {
         sb.append('\uFEFF');

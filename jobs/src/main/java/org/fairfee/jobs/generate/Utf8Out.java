@@ -15,20 +15,26 @@ final class Utf8Out implements AutoCloseable {
     this.out = out;
   }
 
-  void write(CharSequence s) throws IOException {
+  private char[] chars = new char[1 << 16];
+
+  void write(StringBuilder s) throws IOException {
     int len = s.length();
+    if (chars.length < len) {
+      chars = new char[len];
+    }
+    s.getChars(0, len, chars, 0);
     for (int i = 0; i < len; i++) {
       if (n > buf.length - 4) {
         flushBuffer();
       }
-      char c = s.charAt(i);
+      char c = chars[i];
       if (c < 0x80) {
         buf[n++] = (byte) c;
       } else if (c < 0x800) {
         buf[n++] = (byte) (0xC0 | (c >> 6));
         buf[n++] = (byte) (0x80 | (c & 0x3F));
-      } else if (Character.isHighSurrogate(c) && i + 1 < len && Character.isLowSurrogate(s.charAt(i + 1))) {
-        int cp = Character.toCodePoint(c, s.charAt(++i));
+      } else if (Character.isHighSurrogate(c) && i + 1 < len && Character.isLowSurrogate(chars[i + 1])) {
+        int cp = Character.toCodePoint(c, chars[++i]);
         buf[n++] = (byte) (0xF0 | (cp >> 18));
         buf[n++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
         buf[n++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
