@@ -26,6 +26,7 @@ public final class Main {
     c.put("demo", new RunCommand(true));
     c.put("validate", new ValidateCommand());
     c.put("import-spend", new ImportSpendCommand());
+    c.put("generate", new GenerateCommand());
     return c;
   }
 
