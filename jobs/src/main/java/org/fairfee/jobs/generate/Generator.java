@@ -62,7 +62,7 @@ public final class Generator {
     io.deleteRecursively(staging);
     Path submissions = new Path(staging, SUBMISSIONS);
     for (int i = 0; i < w.months; i++) {
-      Outputs.mkdirs(io, new Path(submissions, w.text(i)));
+      io.mkdirs(new Path(submissions, w.text(i)));
     }
     List<SupplierRun.Result> results = run(market, io, submissions, options.threads());
 

@@ -530,7 +530,7 @@ final class SupplierRun implements Callable<SupplierRun.Result> {
     boolean extra = a == Awkward.EXTRA_COLUMN;
     StringBuilder sb = buffer;
     sb.setLength(0);
-    try (Utf8Out out = new Utf8Out(Outputs.create(io, file))) {
+    try (Utf8Out out = new Utf8Out(io.create(file))) {
       if (a == Awkward.BOM) {
         sb.append('\uFEFF');
       }
