@@ -89,8 +89,7 @@ public final class Ingest {
       }
       String first = firstPathOfSha.putIfAbsent(t.sha256(), t.relative());
       if (first != null) {
-        FileOutcome original = known.containsKey(t.sha256()) ? known.get(t.sha256()) : null;
-        outcomes.put(t.relative(), duplicate(t, first, original));
+        outcomes.put(t.relative(), duplicate(t, first));
       } else if (known.containsKey(t.sha256())) {
         outcomes.put(t.relative(), known.get(t.sha256()).at(t.relative()));
       } else {
@@ -135,11 +134,11 @@ public final class Ingest {
     return new Result(files, toParse.size(), newAccepted, newQuarantined);
   }
 
-  private static FileOutcome duplicate(Task t, String firstPath, FileOutcome original) {
+  /** A second copy of content seen before: not read again, so it lists no rows and no ids of its own. */
+  private static FileOutcome duplicate(Task t, String firstPath) {
     String why = "same content (sha256) as " + firstPath + "; ingested once";
     return new FileOutcome(t.relative(), t.sha256(), t.bytes(), FileStatus.DUPLICATE_FILE, null, why,
-        0, 0, 0, 0, original == null ? List.of() : original.submissionIds(),
-        original == null ? List.of() : original.extraColumns());
+        0, 0, 0, 0, List.of(), List.of());
   }
 
   /** sha256 of every file, computed on executors; an unreadable file carries its error instead. */
