@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.DigestInputStream;
@@ -57,6 +58,7 @@ public final class FileIngestor implements AutoCloseable {
   private final CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
       .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
 
+  private Header header;
   private RowValidator validator;
   private final Map<String, LineSet> seen = new HashMap<>();
   private final Set<String> submissionIds = new TreeSet<>();
@@ -114,27 +116,29 @@ public final class FileIngestor implements AutoCloseable {
   }
 
   private Outcome row(RecordSplitter.Raw raw) {
-    String lenient = new String(raw.bytes(), 0, raw.length(), StandardCharsets.UTF_8);
     switch (raw.kind()) {
       case TOO_LONG:
         return quarantine(raw, ReasonCode.ROW_TOO_LONG, "the row is longer than " + options.maxRowBytes()
-            + " bytes; only its first " + raw.length() + " bytes are shown", lenient);
+            + " bytes (the limit is reached in " + header.describeField(raw.problemField()) + "); only its first "
+            + raw.length() + " bytes are shown", lenient(raw));
       case UNTERMINATED_QUOTE:
-        return quarantine(raw, ReasonCode.UNTERMINATED_QUOTE, "a quote opened on this line is not closed"
-            + " within " + options.maxRowBytes() + " bytes or before the end of the file;"
-            + " reading resumed on the next line", lenient);
+        return quarantine(raw, ReasonCode.UNTERMINATED_QUOTE, "a quote opened in "
+            + header.describeField(raw.problemField()) + " " + raw.problem()
+            + "; only this line is quarantined and reading resumed on the next line", lenient(raw));
       default:
         break;
     }
-    String text;
-    try {
-      text = strict.decode(ByteBuffer.wrap(raw.bytes(), 0, raw.length())).toString();
-    } catch (CharacterCodingException e) {
-      return quarantine(raw, ReasonCode.NOT_UTF8, "the row holds bytes that are not valid UTF-8"
-          + " (save the file as UTF-8)", lenient);
+    // Decoding leniently is fast and puts U+FFFD where bytes are not UTF-8; only then is a strict
+    // check needed (the text may carry a real U+FFFD).
+    String text = lenient(raw);
+    if (text.indexOf('\uFFFD') >= 0) {
+      String notUtf8 = notUtf8(raw);
+      if (notUtf8 != null) {
+        return quarantine(raw, ReasonCode.NOT_UTF8, notUtf8, text);
+      }
     }
-    if (raw.quoteProblem() != null) {
-      return quarantine(raw, ReasonCode.MALFORMED_ROW, raw.quoteProblem(), text);
+    if (raw.problem() != null) {
+      return quarantine(raw, ReasonCode.MALFORMED_ROW, header.describeField(raw.problemField()) + ": " + raw.problem(), text);
     }
     FieldParser.Result split = fields.parse(text);
     if (!split.ok()) {
@@ -154,6 +158,46 @@ public final class FileIngestor implements AutoCloseable {
     }
     submissionIds.add(sid);
     return new Outcome(raw.startLine(), v, null, null, null);
+  }
+
+  private static String lenient(RecordSplitter.Raw raw) {
+    return new String(raw.bytes(), 0, raw.length(), StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Why the record is not UTF-8, naming the field and the first bad byte; null when it is valid
+   * (a U+FFFD that was really in the file).
+   */
+  private String notUtf8(RecordSplitter.Raw raw) {
+    ByteBuffer in = ByteBuffer.wrap(raw.bytes(), 0, raw.length());
+    CharBuffer out = CharBuffer.allocate(raw.length() + 1);
+    strict.reset();
+    CoderResult r = strict.decode(in, out, true);
+    if (!r.isError()) {
+      r = strict.flush(out);
+    }
+    if (!r.isError()) {
+      return null;
+    }
+    int at = in.position();
+    return header.describeField(fieldAt(raw, at)) + " holds bytes that are not valid UTF-8 ("
+        + String.format(java.util.Locale.ROOT, "0x%02X", raw.bytes()[at] & 0xff) + " at byte " + (at + 1)
+        + " of the row); save the file as UTF-8";
+  }
+
+  /** The 0-based field that byte {@code at} of a record falls in. */
+  private static int fieldAt(RecordSplitter.Raw raw, int at) {
+    int field = 0;
+    boolean inQuote = false;
+    for (int i = 0; i < at; i++) {
+      byte b = raw.bytes()[i];
+      if (b == '"') {
+        inQuote = !inQuote;
+      } else if (b == ',' && !inQuote) {
+        field++;
+      }
+    }
+    return field;
   }
 
   private Outcome quarantine(RecordSplitter.Raw raw, ReasonCode code, String why, String text) {
@@ -188,7 +232,7 @@ public final class FileIngestor implements AutoCloseable {
     }
     String text;
     try {
-      text = strict.decode(ByteBuffer.wrap(raw.bytes(), 0, raw.length())).toString();
+      text = strict.reset().decode(ByteBuffer.wrap(raw.bytes(), 0, raw.length())).toString();
     } catch (CharacterCodingException e) {
       reject(ReasonCode.HEADER_NOT_UTF8, "the header row is not valid UTF-8 (save the file as UTF-8)");
       return false;
@@ -198,13 +242,14 @@ public final class FileIngestor implements AutoCloseable {
       reject(ReasonCode.MISSING_COLUMN, "the header row is not valid CSV: " + split.problem());
       return false;
     }
-    Header header = Header.of(split.fields());
-    extras = header.extras();
-    if (!header.usable()) {
-      reject(header.problemCode(), header.problem());
+    Header parsed = Header.of(split.fields());
+    extras = parsed.extras();
+    if (!parsed.usable()) {
+      reject(parsed.problemCode(), parsed.problem());
       return false;
     }
-    validator = new RowValidator(header, options.rates());
+    header = parsed;
+    validator = new RowValidator(parsed, options.rates());
     return true;
   }
 
