@@ -64,6 +64,8 @@ public final class RowValidator {
   private final int[] positions = new int[CHARGE_COLUMNS];
   // One matcher per patterned column, reset per value: the patterns are the contract's, the matchers this file's.
   private final Matcher[] matchers = new Matcher[CHARGE_COLUMNS];
+  // The last value that matched each column's pattern: submission_id and supplier_ref repeat on almost every row.
+  private final String[] lastMatch = new String[CHARGE_COLUMNS];
 
   public RowValidator(Header header, Rates rates) {
     if (!header.usable()) {
@@ -173,8 +175,8 @@ public final class RowValidator {
               name + " has " + chars + " characters; at most " + c.maxLength() + " are allowed"));
           return null;
         }
-        Matcher m = matchers[c.ordinal()];
-        if (m != null && !m.reset(text).matches()) {
+        if (!matchesPattern(c, text)) {
+          Matcher m = matchers[c.ordinal()];
           problems.add(new Problem(ReasonCode.INVALID_TEXT,
               name + " " + show(text) + " does not match " + m.pattern().pattern()));
           return null;
@@ -247,7 +249,7 @@ public final class RowValidator {
         return null;
       }
       case CURRENCY -> {
-        if (!matchers[c.ordinal()].reset(text).matches()) {
+        if (!matchesPattern(c, text)) {
           problems.add(new Problem(ReasonCode.UNKNOWN_CURRENCY,
               name + " " + show(text) + " is not a three-letter ISO 4217 code"));
           return null;
@@ -256,6 +258,19 @@ public final class RowValidator {
       }
       default -> throw new IllegalStateException("no parser for " + c.kind());
     }
+  }
+
+  /** Whether text has the column's contract pattern (true when the column has none). */
+  private boolean matchesPattern(SubmissionColumn c, String text) {
+    Matcher m = matchers[c.ordinal()];
+    if (m == null || text.equals(lastMatch[c.ordinal()])) {
+      return true;
+    }
+    if (m.reset(text).matches()) {
+      lastMatch[c.ordinal()] = text;
+      return true;
+    }
+    return false;
   }
 
   private static boolean digits(String s, int from, int to) {
