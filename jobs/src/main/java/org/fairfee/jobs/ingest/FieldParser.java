@@ -27,8 +27,9 @@ public final class FieldParser {
 
   static final String BARE_CR = "a bare carriage return splits the row (quote the field that holds it)";
 
-  private final CsvFactory factory = CsvFactory.builder().build();
-  private final CsvSchema schema = CsvSchema.emptySchema().withColumnSeparator(',').withQuoteChar('"');
+  // Jackson factories and schemas are immutable and thread-safe: one for all files, not one per file.
+  private static final CsvFactory FACTORY = CsvFactory.builder().build();
+  private static final CsvSchema SCHEMA = CsvSchema.emptySchema().withColumnSeparator(',').withQuoteChar('"');
   private final List<String> buffer = new ArrayList<>();
 
   public Result parse(String text) {
@@ -79,8 +80,8 @@ public final class FieldParser {
   /** Jackson's reading of the record, for any text; package-private so tests can compare the paths. */
   Result parseWithJackson(String text) {
     buffer.clear();
-    try (CsvParser p = (CsvParser) factory.createParser(text)) {
-      p.setSchema(schema);
+    try (CsvParser p = (CsvParser) FACTORY.createParser(text)) {
+      p.setSchema(SCHEMA);
       p.enable(CsvParser.Feature.WRAP_AS_ARRAY);
       // WRAP_AS_ARRAY gives [ [f1, f2, ...], [next row...] ]: one inner array per row.
       JsonToken t = p.nextToken();

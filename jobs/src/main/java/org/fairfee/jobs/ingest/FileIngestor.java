@@ -410,6 +410,21 @@ public final class FileIngestor implements AutoCloseable {
           || ((head[0] & 0xff) == 0xfe && (head[1] & 0xff) == 0xff))) {
         return "the file is UTF-16 text, not UTF-8 (save it as UTF-8)";
       }
+      int evenNuls = 0;
+      int oddNuls = 0;
+      for (int i = 0; i < headLen; i++) {
+        if (head[i] == 0) {
+          if (i % 2 == 0) {
+            evenNuls++;
+          } else {
+            oddNuls++;
+          }
+        }
+      }
+      int half = headLen / 2;
+      if (headLen >= 8 && (evenNuls >= half * 9 / 10 && oddNuls <= half / 10 || oddNuls >= half * 9 / 10 && evenNuls <= half / 10)) {
+        return "the file looks like UTF-16 text without a byte-order mark, not UTF-8 (save it as UTF-8)";
+      }
       int odd = 0;
       for (int i = 0; i < headLen; i++) {
         int b = head[i] & 0xff;

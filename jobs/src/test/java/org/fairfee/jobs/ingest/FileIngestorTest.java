@@ -111,6 +111,7 @@ class FileIngestorTest {
       assertTrue(r.rows().isEmpty());
     }
     assertMentions(ingest(binaries.get(3)).summary().reason(), "UTF-16");
+    assertMentions(ingest(binaries.get(4)).summary().reason(), "UTF-16", "without a byte-order mark");
     assertMentions(ingest(binaries.get(1)).summary().reason(), "gzip");
   }
 
