@@ -207,16 +207,12 @@ public final class FileIngestor implements AutoCloseable {
 
   private boolean readHeader() throws IOException {
     RecordSplitter.Raw raw;
-    try {
-      do {
-        raw = splitter.next();
-        if (raw != null && raw.kind() == RecordSplitter.Kind.OK && raw.isBlank()) {
-          blankLines++;
-        }
-      } while (raw != null && raw.kind() == RecordSplitter.Kind.OK && raw.isBlank());
-    } finally {
-      sniffer.stopSniffing();
-    }
+    do {
+      raw = splitter.next();
+      if (raw != null && raw.kind() == RecordSplitter.Kind.OK && raw.isBlank()) {
+        blankLines++;
+      }
+    } while (raw != null && raw.kind() == RecordSplitter.Kind.OK && raw.isBlank());
     String binary = sniffer.binaryVerdict();
     if (binary != null) {
       reject(ReasonCode.BINARY_FILE, binary);
@@ -368,34 +364,70 @@ public final class FileIngestor implements AutoCloseable {
   private static final class SniffingInputStream extends java.io.FilterInputStream {
     private final byte[] head = new byte[SNIFF_BYTES];
     private int headLen;
-    private boolean sniffing = true;
+    private int headPos;
+    private boolean primed;
 
     SniffingInputStream(InputStream in) {
       super(in);
     }
 
-    void stopSniffing() {
-      sniffing = false;
+    /**
+     * Reads the first {@link #SNIFF_BYTES} bytes (or the whole file, if shorter) before anything
+     * else, so the verdict is about the same bytes however the stream happens to split its reads.
+     */
+    private void prime() throws IOException {
+      primed = true;
+      int n;
+      while (headLen < head.length && (n = in.read(head, headLen, head.length - headLen)) >= 0) {
+        headLen += n;
+      }
     }
 
     @Override
     public int read() throws IOException {
-      int b = super.read();
-      if (b >= 0 && sniffing && headLen < head.length) {
-        head[headLen++] = (byte) b;
+      if (!primed) {
+        prime();
       }
-      return b;
+      return headPos < headLen ? head[headPos++] & 0xff : in.read();
     }
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
-      int n = super.read(b, off, len);
-      if (n > 0 && sniffing && headLen < head.length) {
-        int k = Math.min(n, head.length - headLen);
-        System.arraycopy(b, off, head, headLen, k);
-        headLen += k;
+      if (!primed) {
+        prime();
       }
-      return n;
+      if (len == 0) {
+        return 0;
+      }
+      if (headPos < headLen) {
+        int k = Math.min(len, headLen - headPos);
+        System.arraycopy(head, headPos, b, off, k);
+        headPos += k;
+        return k;
+      }
+      return in.read(b, off, len);
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+      // through read, so that skipped bytes come from the head first (FilterInputStream would bypass it)
+      byte[] scratch = new byte[(int) Math.max(1, Math.min(n, 8192))];
+      long left = n;
+      int r;
+      while (left > 0 && (r = read(scratch, 0, (int) Math.min(left, scratch.length))) > 0) {
+        left -= r;
+      }
+      return n - left;
+    }
+
+    @Override
+    public int available() throws IOException {
+      return headPos < headLen ? headLen - headPos : in.available();
+    }
+
+    @Override
+    public boolean markSupported() {
+      return false;
     }
 
     /** Why the file looks binary, or null when it looks like text. */

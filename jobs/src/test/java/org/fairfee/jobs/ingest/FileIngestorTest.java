@@ -116,6 +116,24 @@ class FileIngestorTest {
   }
 
   @Test
+  void theBinaryVerdictDoesNotDependOnHowTheStreamSplitsItsReads() throws IOException {
+    byte[] garbage = resource("garbage.csv");
+    byte[] file = concat(utf8(HEADER + "\n"), garbage, garbage);
+    assertEquals(ReasonCode.BINARY_FILE, ingest(file).summary().reasonCode());
+    // A stream that hands over a few bytes per read (as network file systems may) is judged the same.
+    InputStream trickle = new java.io.ByteArrayInputStream(file) {
+      @Override
+      public synchronized int read(byte[] b, int off, int len) {
+        return super.read(b, off, Math.min(len, 3));
+      }
+    };
+    try (FileIngestor f = new FileIngestor("trickle.csv", trickle, IngestOptions.defaults())) {
+      assertEquals(ReasonCode.BINARY_FILE, f.drain().reasonCode());
+      assertEquals(file.length, f.summary().bytes());
+    }
+  }
+
+  @Test
   void aWindows1252RowAmongGoodRowsIsNotUtf8AndOnlyThatRow() throws IOException {
     Charset cp1252 = Charset.forName("windows-1252");
     byte[] file = concat(utf8(HEADER + "\n" + row(1).set(SubmissionColumn.DESCRIPTION, "Café £ licence – UTF-8").csv() + "\n"),

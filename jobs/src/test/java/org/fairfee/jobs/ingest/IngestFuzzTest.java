@@ -8,6 +8,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -71,6 +72,7 @@ class IngestFuzzTest {
     Map<String, Integer> mutations = new TreeMap<>();
     Map<String, Integer> outcomes = new TreeMap<>();
     long t0 = System.nanoTime();
+    long c0 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
     for (int i = from; i < to; i++) {
       Case c = generate(i);
       c.mutations.forEach(m -> mutations.merge(m, 1, Integer::sum));
@@ -84,8 +86,9 @@ class IngestFuzzTest {
             + " -Dfairfee.fuzz.seed=" + SEED + ": " + e, e);
       }
     }
-    System.out.printf(Locale.ROOT, "fuzzed %d cases (seed %d) in %.1f s%n  mutations: %s%n  outcomes: %s%n",
-        to - from, SEED, (System.nanoTime() - t0) / 1e9, mutations, outcomes);
+    System.out.printf(Locale.ROOT, "fuzzed %d cases (seed %d) in %.1f s (%.1f s of thread CPU)%n  mutations: %s%n"
+        + "  outcomes: %s%n", to - from, SEED, (System.nanoTime() - t0) / 1e9,
+        (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - c0) / 1e9, mutations, outcomes);
     if (only == null) {
       assertTrue(outcomes.getOrDefault("rows read", 0) > CASES / 3, "most cases reach the rows: " + outcomes);
     }
