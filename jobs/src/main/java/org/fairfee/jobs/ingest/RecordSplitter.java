@@ -138,7 +138,7 @@ public final class RecordSplitter {
     while (true) {
       if (c < 0) {
         if (inQuote) {
-          return unterminated(start, len, firstLineEnd, quoteField,
+          return unterminated(start, len, firstLineEnd, firstLineEnd >= 0 ? spanField : quoteField,
               "is not closed before the end of the file");
         }
         // A carriage return at the very end of the file ends the line.
@@ -165,8 +165,9 @@ public final class RecordSplitter {
           rec[len++] = (byte) c;
           if (c == '\n' && firstLineEnd < 0) {
             firstLineEnd = len - 1;
+            spanField = quoteField;
           }
-          return unterminated(start, len, firstLineEnd, quoteField,
+          return unterminated(start, len, firstLineEnd, firstLineEnd >= 0 ? spanField : quoteField,
               "is not closed within " + maxRowBytes + " bytes");
         }
         if (newlines > 0 && problem != null) {

@@ -86,6 +86,8 @@ class RecordSplitterTest {
   void anUnterminatedQuoteGivesUpItsFirstLineAndTheRestIsReadAgain() throws IOException {
     assertEquals(List.of("OK:1:a", "UNTERMINATED_QUOTE:2:b,\"c !1", "OK:3:d", "OK:4:e,f"), split("a\nb,\"c\nd\ne,f"));
     assertEquals(List.of("UNTERMINATED_QUOTE:1:\"a !0", "OK:2:b", "OK:3:c"), split("\"a\r\nb\r\nc\r\n"));
+    // The line given up is named by the quote that runs past its end, not by one opened later.
+    assertEquals(List.of("UNTERMINATED_QUOTE:1:x,\"a !1", "UNTERMINATED_QUOTE:2:b\",\"c !1", "OK:3:d"), split("x,\"a\nb\",\"c\nd"));
   }
 
   @Test
