@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.DigestInputStream;
@@ -57,6 +58,7 @@ public final class FileIngestor implements AutoCloseable {
   private final CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
       .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
 
+  private Header header;
   private RowValidator validator;
   private final Map<String, LineSet> seen = new HashMap<>();
   private final Set<String> submissionIds = new TreeSet<>();
@@ -114,27 +116,29 @@ public final class FileIngestor implements AutoCloseable {
   }
 
   private Outcome row(RecordSplitter.Raw raw) {
-    String lenient = new String(raw.bytes(), 0, raw.length(), StandardCharsets.UTF_8);
     switch (raw.kind()) {
       case TOO_LONG:
         return quarantine(raw, ReasonCode.ROW_TOO_LONG, "the row is longer than " + options.maxRowBytes()
-            + " bytes; only its first " + raw.length() + " bytes are shown", lenient);
+            + " bytes (the limit is reached in " + header.describeField(raw.problemField()) + "); only its first "
+            + raw.length() + " bytes are shown", lenient(raw));
       case UNTERMINATED_QUOTE:
-        return quarantine(raw, ReasonCode.UNTERMINATED_QUOTE, "a quote opened on this line is not closed"
-            + " within " + options.maxRowBytes() + " bytes or before the end of the file;"
-            + " reading resumed on the next line", lenient);
+        return quarantine(raw, ReasonCode.UNTERMINATED_QUOTE, "a quote opened in "
+            + header.describeField(raw.problemField()) + " " + raw.problem()
+            + "; only this line is quarantined and reading resumed on the next line", lenient(raw));
       default:
         break;
     }
-    String text;
-    try {
-      text = strict.decode(ByteBuffer.wrap(raw.bytes(), 0, raw.length())).toString();
-    } catch (CharacterCodingException e) {
-      return quarantine(raw, ReasonCode.NOT_UTF8, "the row holds bytes that are not valid UTF-8"
-          + " (save the file as UTF-8)", lenient);
+    // Decoding leniently is fast and puts U+FFFD where bytes are not UTF-8; only then is a strict
+    // check needed (the text may carry a real U+FFFD).
+    String text = lenient(raw);
+    if (text.indexOf('\uFFFD') >= 0) {
+      String notUtf8 = notUtf8(raw);
+      if (notUtf8 != null) {
+        return quarantine(raw, ReasonCode.NOT_UTF8, notUtf8, text);
+      }
     }
-    if (raw.quoteProblem() != null) {
-      return quarantine(raw, ReasonCode.MALFORMED_ROW, raw.quoteProblem(), text);
+    if (raw.problem() != null) {
+      return quarantine(raw, ReasonCode.MALFORMED_ROW, header.describeField(raw.problemField()) + ": " + raw.problem(), text);
     }
     FieldParser.Result split = fields.parse(text);
     if (!split.ok()) {
@@ -156,6 +160,46 @@ public final class FileIngestor implements AutoCloseable {
     return new Outcome(raw.startLine(), v, null, null, null);
   }
 
+  private static String lenient(RecordSplitter.Raw raw) {
+    return new String(raw.bytes(), 0, raw.length(), StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Why the record is not UTF-8, naming the field and the first bad byte; null when it is valid
+   * (a U+FFFD that was really in the file).
+   */
+  private String notUtf8(RecordSplitter.Raw raw) {
+    ByteBuffer in = ByteBuffer.wrap(raw.bytes(), 0, raw.length());
+    CharBuffer out = CharBuffer.allocate(raw.length() + 1);
+    strict.reset();
+    CoderResult r = strict.decode(in, out, true);
+    if (!r.isError()) {
+      r = strict.flush(out);
+    }
+    if (!r.isError()) {
+      return null;
+    }
+    int at = in.position();
+    return header.describeField(fieldAt(raw, at)) + " holds bytes that are not valid UTF-8 ("
+        + String.format(java.util.Locale.ROOT, "0x%02X", raw.bytes()[at] & 0xff) + " at byte " + (at + 1)
+        + " of the row); save the file as UTF-8";
+  }
+
+  /** The 0-based field that byte {@code at} of a record falls in. */
+  private static int fieldAt(RecordSplitter.Raw raw, int at) {
+    int field = 0;
+    boolean inQuote = false;
+    for (int i = 0; i < at; i++) {
+      byte b = raw.bytes()[i];
+      if (b == '"') {
+        inQuote = !inQuote;
+      } else if (b == ',' && !inQuote) {
+        field++;
+      }
+    }
+    return field;
+  }
+
   private Outcome quarantine(RecordSplitter.Raw raw, ReasonCode code, String why, String text) {
     String shown = text.length() > RAW_LIMIT ? text.substring(0, RAW_LIMIT) + "..." : text;
     return new Outcome(raw.startLine(), null, code, why, shown);
@@ -163,16 +207,12 @@ public final class FileIngestor implements AutoCloseable {
 
   private boolean readHeader() throws IOException {
     RecordSplitter.Raw raw;
-    try {
-      do {
-        raw = splitter.next();
-        if (raw != null && raw.kind() == RecordSplitter.Kind.OK && raw.isBlank()) {
-          blankLines++;
-        }
-      } while (raw != null && raw.kind() == RecordSplitter.Kind.OK && raw.isBlank());
-    } finally {
-      sniffer.stopSniffing();
-    }
+    do {
+      raw = splitter.next();
+      if (raw != null && raw.kind() == RecordSplitter.Kind.OK && raw.isBlank()) {
+        blankLines++;
+      }
+    } while (raw != null && raw.kind() == RecordSplitter.Kind.OK && raw.isBlank());
     String binary = sniffer.binaryVerdict();
     if (binary != null) {
       reject(ReasonCode.BINARY_FILE, binary);
@@ -188,7 +228,7 @@ public final class FileIngestor implements AutoCloseable {
     }
     String text;
     try {
-      text = strict.decode(ByteBuffer.wrap(raw.bytes(), 0, raw.length())).toString();
+      text = strict.reset().decode(ByteBuffer.wrap(raw.bytes(), 0, raw.length())).toString();
     } catch (CharacterCodingException e) {
       reject(ReasonCode.HEADER_NOT_UTF8, "the header row is not valid UTF-8 (save the file as UTF-8)");
       return false;
@@ -198,13 +238,14 @@ public final class FileIngestor implements AutoCloseable {
       reject(ReasonCode.MISSING_COLUMN, "the header row is not valid CSV: " + split.problem());
       return false;
     }
-    Header header = Header.of(split.fields());
-    extras = header.extras();
-    if (!header.usable()) {
-      reject(header.problemCode(), header.problem());
+    Header parsed = Header.of(split.fields());
+    extras = parsed.extras();
+    if (!parsed.usable()) {
+      reject(parsed.problemCode(), parsed.problem());
       return false;
     }
-    validator = new RowValidator(header, options.rates());
+    header = parsed;
+    validator = new RowValidator(parsed, options.rates());
     return true;
   }
 
@@ -323,34 +364,70 @@ public final class FileIngestor implements AutoCloseable {
   private static final class SniffingInputStream extends java.io.FilterInputStream {
     private final byte[] head = new byte[SNIFF_BYTES];
     private int headLen;
-    private boolean sniffing = true;
+    private int headPos;
+    private boolean primed;
 
     SniffingInputStream(InputStream in) {
       super(in);
     }
 
-    void stopSniffing() {
-      sniffing = false;
+    /**
+     * Reads the first {@link #SNIFF_BYTES} bytes (or the whole file, if shorter) before anything
+     * else, so the verdict is about the same bytes however the stream happens to split its reads.
+     */
+    private void prime() throws IOException {
+      primed = true;
+      int n;
+      while (headLen < head.length && (n = in.read(head, headLen, head.length - headLen)) >= 0) {
+        headLen += n;
+      }
     }
 
     @Override
     public int read() throws IOException {
-      int b = super.read();
-      if (b >= 0 && sniffing && headLen < head.length) {
-        head[headLen++] = (byte) b;
+      if (!primed) {
+        prime();
       }
-      return b;
+      return headPos < headLen ? head[headPos++] & 0xff : in.read();
     }
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
-      int n = super.read(b, off, len);
-      if (n > 0 && sniffing && headLen < head.length) {
-        int k = Math.min(n, head.length - headLen);
-        System.arraycopy(b, off, head, headLen, k);
-        headLen += k;
+      if (!primed) {
+        prime();
       }
-      return n;
+      if (len == 0) {
+        return 0;
+      }
+      if (headPos < headLen) {
+        int k = Math.min(len, headLen - headPos);
+        System.arraycopy(head, headPos, b, off, k);
+        headPos += k;
+        return k;
+      }
+      return in.read(b, off, len);
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+      // through read, so that skipped bytes come from the head first (FilterInputStream would bypass it)
+      byte[] scratch = new byte[(int) Math.max(1, Math.min(n, 8192))];
+      long left = n;
+      int r;
+      while (left > 0 && (r = read(scratch, 0, (int) Math.min(left, scratch.length))) > 0) {
+        left -= r;
+      }
+      return n - left;
+    }
+
+    @Override
+    public int available() throws IOException {
+      return headPos < headLen ? headLen - headPos : in.available();
+    }
+
+    @Override
+    public boolean markSupported() {
+      return false;
     }
 
     /** Why the file looks binary, or null when it looks like text. */
@@ -364,6 +441,21 @@ public final class FileIngestor implements AutoCloseable {
       if (headLen >= 2 && (((head[0] & 0xff) == 0xff && (head[1] & 0xff) == 0xfe)
           || ((head[0] & 0xff) == 0xfe && (head[1] & 0xff) == 0xff))) {
         return "the file is UTF-16 text, not UTF-8 (save it as UTF-8)";
+      }
+      int evenNuls = 0;
+      int oddNuls = 0;
+      for (int i = 0; i < headLen; i++) {
+        if (head[i] == 0) {
+          if (i % 2 == 0) {
+            evenNuls++;
+          } else {
+            oddNuls++;
+          }
+        }
+      }
+      int half = headLen / 2;
+      if (headLen >= 8 && (evenNuls >= half * 9 / 10 && oddNuls <= half / 10 || oddNuls >= half * 9 / 10 && evenNuls <= half / 10)) {
+        return "the file looks like UTF-16 text without a byte-order mark, not UTF-8 (save it as UTF-8)";
       }
       int odd = 0;
       for (int i = 0; i < headLen; i++) {

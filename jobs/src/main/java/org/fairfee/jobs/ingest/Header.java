@@ -17,14 +17,16 @@ import org.fairfee.schemas.SubmissionColumn;
  */
 public final class Header {
   private final Map<SubmissionColumn, Integer> index;
+  private final List<String> names;
   private final List<String> extras;
   private final int width;
   private final ReasonCode problemCode;
   private final String problem;
 
-  private Header(Map<SubmissionColumn, Integer> index, List<String> extras, int width,
+  private Header(Map<SubmissionColumn, Integer> index, List<String> names, List<String> extras, int width,
       ReasonCode problemCode, String problem) {
     this.index = index;
+    this.names = names;
     this.extras = extras;
     this.width = width;
     this.problemCode = problemCode;
@@ -36,8 +38,10 @@ public final class Header {
     List<String> extras = new ArrayList<>();
     Set<String> seen = new LinkedHashSet<>();
     Set<String> twice = new LinkedHashSet<>();
+    List<String> trimmed = new ArrayList<>(names.length);
     for (int i = 0; i < names.length; i++) {
       String name = names[i].trim();
+      trimmed.add(name);
       String key = name.toLowerCase(Locale.ROOT);
       if (!key.isEmpty() && !seen.add(key)) {
         twice.add(name);
@@ -51,7 +55,7 @@ public final class Header {
       }
     }
     if (!twice.isEmpty()) {
-      return new Header(index, extras, names.length, ReasonCode.DUPLICATE_COLUMN,
+      return new Header(index, List.copyOf(trimmed), extras, names.length, ReasonCode.DUPLICATE_COLUMN,
           "column " + String.join(", ", twice) + " appears more than once in the header");
     }
     List<String> missing = new ArrayList<>();
@@ -62,10 +66,10 @@ public final class Header {
     }
     if (!missing.isEmpty()) {
       String what = missing.size() == 1 ? "required column " : "required columns ";
-      return new Header(index, extras, names.length, ReasonCode.MISSING_COLUMN,
+      return new Header(index, List.copyOf(trimmed), extras, names.length, ReasonCode.MISSING_COLUMN,
           what + String.join(", ", missing) + " missing from the header");
     }
-    return new Header(index, extras, names.length, null, null);
+    return new Header(index, List.copyOf(trimmed), extras, names.length, null, null);
   }
 
   public boolean usable() {
@@ -84,6 +88,24 @@ public final class Header {
   public int indexOf(SubmissionColumn column) {
     Integer i = index.get(column);
     return i == null ? -1 : i;
+  }
+
+  /** Every header name as given (trimmed), in file order. */
+  public List<String> names() {
+    return names;
+  }
+
+  /**
+   * A field position for messages: "field 3 (buyer_ref)", 1-based as a spreadsheet user counts,
+   * with the header's name for it.
+   */
+  public String describeField(int index) {
+    if (index < 0) {
+      return "the row";
+    }
+    String name = index < names.size() ? names.get(index) : null;
+    return "field " + (index + 1) + (name == null ? " (beyond the header's " + width + " columns)"
+        : name.isEmpty() ? " (unnamed)" : " (" + name + ")");
   }
 
   /** Header names that are not contract columns, in file order. */

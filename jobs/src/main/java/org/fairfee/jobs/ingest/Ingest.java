@@ -110,7 +110,7 @@ public final class Ingest {
       List<FileOutcome> decided = resolveConflicts(parsed, known.values());
       Set<String> excluded = new TreeSet<>();
       for (FileOutcome f : decided) {
-        if (f.status() != FileStatus.ACCEPTED) {
+        if (f.status() != FileStatus.ACCEPTED && mayHaveStagedRows(f)) {
           excluded.add(f.sha256());
         }
       }
@@ -139,6 +139,16 @@ public final class Ingest {
     String why = "same content (sha256) as " + firstPath + "; ingested once";
     return new FileOutcome(t.relative(), t.sha256(), t.bytes(), FileStatus.DUPLICATE_FILE, null, why,
         0, 0, 0, 0, List.of(), List.of());
+  }
+
+  /**
+   * Whether a file that is not accepted may still have rows in staging: it was rejected after rows
+   * were streamed (a submission_id conflict), or its read failed part way (then its row count is
+   * unknown). A file rejected at its header streamed none, and rewriting the batch for it would
+   * cost a Parquet read and write on every run that meets an empty or binary file.
+   */
+  static boolean mayHaveStagedRows(FileOutcome f) {
+    return f.rowsRead() > 0 || f.reasonCode() == ReasonCode.UNREADABLE_FILE;
   }
 
   /** sha256 of every file, computed on executors; an unreadable file carries its error instead. */
@@ -259,7 +269,7 @@ public final class Ingest {
     return out;
   }
 
-  /** Rewrites the staged batch without the rows of the given files (rare: conflicts, files changed mid-run). */
+  /** Rewrites the staged batch without the rows of the given files (rare: conflicts, files that failed mid-read). */
   static void dropFiles(SparkSession spark, Path staged, Set<String> shas) {
     String kept = staged + "-kept";
     Dataset<Row> all = spark.read().schema(Staged.SCHEMA).parquet(staged.toString());

@@ -10,13 +10,21 @@ import java.util.Arrays;
  *
  * <p>Why bytes and not a Reader: a row that is not UTF-8 must be quarantined on its own while its
  * neighbours go on, and a quote that never closes must not make the parser swallow the rest of a
- * large file. So this class never holds more than {@code maxRowBytes} of one record: a record that
- * grows past the limit outside quotes is skipped to the end of its line ({@link Kind#TOO_LONG}); one
- * that grows past it inside a quote, or reaches the end of the file inside a quote, gives up only its
- * first physical line ({@link Kind#UNTERMINATED_QUOTE}) and splitting resumes on the next line.
+ * large file. So this class never holds more than {@code maxRowBytes} (plus a line end) of one
+ * record:
+ * <ul>
+ *   <li>a record that grows past the limit outside quotes is cut at the end of the physical line
+ *       where it crossed the limit ({@link Kind#TOO_LONG});</li>
+ *   <li>a quote still open at the limit or at the end of the file gives up only the record's first
+ *       physical line ({@link Kind#UNTERMINATED_QUOTE}), and the lines after it are split again;</li>
+ *   <li>a record that spans lines and is not valid CSV (a quote in the wrong place, a bare carriage
+ *       return) is treated the same way, because its line-spanning quote is the likely culprit:
+ *       valid rows after a stray quote are read again instead of vanishing into one bad row.</li>
+ * </ul>
  *
  * <p>It also checks quote placement, which parsers tend to forgive: a quote may open only at the
- * start of a field, and a closing quote must be followed by a comma or the end of the record.
+ * start of a field, a closing quote must be followed by a comma or the end of the record, and a
+ * carriage return outside quotes must end the line.
  */
 public final class RecordSplitter {
 
@@ -24,10 +32,12 @@ public final class RecordSplitter {
   public enum Kind { OK, TOO_LONG, UNTERMINATED_QUOTE }
 
   /**
-   * One record: its bytes without the line terminator, the physical line it starts on (1-based),
-   * and, for an OK record, a quote-placement problem if there is one (else null).
+   * One record: its bytes without the line terminator (valid until the next call of {@link #next()}),
+   * the physical line it starts on (1-based), for an OK record a quote-placement problem if there is
+   * one (else null), for an unterminated quote what became of it ("is not closed within ..."), and
+   * the 0-based field the problem, the open quote or the crossing of the limit is in (-1 if none).
    */
-  public record Raw(Kind kind, long startLine, byte[] bytes, int length, String quoteProblem) {
+  public record Raw(Kind kind, long startLine, byte[] bytes, int length, String problem, int problemField) {
     public boolean isBlank() {
       for (int i = 0; i < length; i++) {
         byte b = bytes[i];
@@ -39,25 +49,28 @@ public final class RecordSplitter {
     }
   }
 
-  /** How many bytes of a too-long record are kept to show in quarantine. */
+  /** How many bytes of a too-long line are kept to show in quarantine. */
   static final int SHOWN_BYTES = 1024;
+
+  static final String STRAY_QUOTE = "a quote inside an unquoted field (quote the whole field and double the quote)";
+  static final String TEXT_AFTER_QUOTE = "text after a closing quote (a quote inside a field must be doubled)";
+  static final String BARE_CR = "a bare carriage return (line ends must be LF or CRLF; quote a field that holds one)";
 
   private final InputStream in;
   private final int maxRowBytes;
 
-  // Bytes pushed back after an unterminated quote, read before the stream.
-  private byte[] pending = new byte[0];
-  private int pendingPos;
-  private long pendingStartLine;
+  // Bytes given back after a record was cut short, read again before the stream.
+  private byte[] replay = new byte[0];
+  private int replayPos;
 
-  private final byte[] readBuf = new byte[64 * 1024];
-  private int readPos;
-  private int readLen;
+  private final byte[] buf = new byte[16 * 1024];
+  private int bufPos;
+  private int bufLen;
   private boolean eof;
 
   private byte[] rec;
   private long nextLine = 1;
-  private boolean firstByte = true;
+  private boolean started;
 
   public RecordSplitter(InputStream in, int maxRowBytes) {
     if (maxRowBytes < 16) {
@@ -65,106 +78,273 @@ public final class RecordSplitter {
     }
     this.in = in;
     this.maxRowBytes = maxRowBytes;
-    this.rec = new byte[Math.min(maxRowBytes, 8192)];
+    this.rec = new byte[Math.min(maxRowBytes + 2, 8192)];
   }
 
   private int read() throws IOException {
-    if (pendingPos < pending.length) {
-      return pending[pendingPos++] & 0xff;
+    if (replayPos < replay.length) {
+      return replay[replayPos++] & 0xff;
     }
-    if (readPos < readLen) {
-      return readBuf[readPos++] & 0xff;
+    if (bufPos < bufLen) {
+      return buf[bufPos++] & 0xff;
     }
+    return fill();
+  }
+
+  private int fill() throws IOException {
     if (eof) {
       return -1;
     }
-    readLen = in.read(readBuf, 0, readBuf.length);
-    readPos = 0;
-    if (readLen <= 0) {
+    int n = in.read(buf, 0, buf.length);
+    if (n < 0) {
       eof = true;
-      readLen = 0;
+      bufPos = 0;
+      bufLen = 0;
       return -1;
     }
-    return readBuf[readPos++] & 0xff;
+    if (n == 0) {
+      throw new IOException("the input stream returned no bytes without reaching its end");
+    }
+    bufLen = n;
+    bufPos = 1;
+    return buf[0] & 0xff;
   }
 
   /** The next record, or null at the end of the stream. A UTF-8 byte-order mark at the start is skipped. */
   public Raw next() throws IOException {
-    if (firstByte) {
-      firstByte = false;
+    if (!started) {
+      started = true;
       skipBom();
     }
-    int len = 0;
-    long start = nextLine;
-    boolean inQuote = false;
-    boolean fieldStart = true;
-    boolean afterClosingQuote = false;
-    String problem = null;
-    long newlinesInside = 0;
-    int firstLineEnd = -1;
     int c = read();
     if (c < 0) {
       return null;
     }
+    final long start = nextLine;
+    int len = 0;
+    boolean inQuote = false;
+    boolean fieldStart = true;
+    boolean afterClose = false;
+    boolean pendingCr = false;
+    int field = 0;
+    int crField = -1;
+    int quoteField = -1;
+    int spanField = -1;
+    String problem = null;
+    int problemField = -1;
+    int problemLine = -1;
+    int newlines = 0;
+    int firstLineEnd = -1;
     while (true) {
       if (c < 0) {
         if (inQuote) {
-          return unterminated(start, len, firstLineEnd, newlinesInside, true);
+          return unterminated(start, len, firstLineEnd, firstLineEnd >= 0 ? spanField : quoteField,
+              "is not closed before the end of the file");
         }
-        nextLine = start + newlinesInside + 1;
-        return ok(start, len, problem);
+        // A carriage return at the very end of the file ends the line.
+        return ended(start, len, pendingCr, false, problem, problemField, problemLine, newlines, firstLineEnd, spanField);
+      }
+      if (pendingCr) {
+        pendingCr = false;
+        if (c == '\n') {
+          return ended(start, len, true, true, problem, problemField, problemLine, newlines, firstLineEnd, spanField);
+        }
+        if (problem == null) {
+          problem = BARE_CR;
+          problemField = crField;
+          problemLine = newlines;
+        }
       }
       if (c == '\n' && !inQuote) {
-        nextLine = start + newlinesInside + 1;
-        if (len > 0 && rec[len - 1] == '\r') {
-          len--;
-        }
-        return ok(start, len, problem);
+        return ended(start, len, false, true, problem, problemField, problemLine, newlines, firstLineEnd, spanField);
       }
-      if (len >= maxRowBytes) {
+      // The limit counts the row without its line end, so a CR at the limit may still end the line.
+      if (len >= maxRowBytes && !(c == '\r' && !inQuote && len == maxRowBytes)) {
         if (inQuote) {
           rec = ensure(rec, len + 1);
           rec[len++] = (byte) c;
-          return unterminated(start, len, firstLineEnd, newlinesInside, false);
+          if (c == '\n' && firstLineEnd < 0) {
+            firstLineEnd = len - 1;
+            spanField = quoteField;
+          }
+          return unterminated(start, len, firstLineEnd, firstLineEnd >= 0 ? spanField : quoteField,
+              "is not closed within " + maxRowBytes + " bytes");
         }
-        return tooLong(start, len, c);
+        if (newlines > 0 && problem != null) {
+          rec = ensure(rec, len + 1);
+          rec[len++] = (byte) c;
+          return cutAtFirstLine(start, len, problem, problemField, problemLine, firstLineEnd, spanField);
+        }
+        return tooLong(start, len, field, newlines);
       }
       rec = ensure(rec, len + 1);
       rec[len++] = (byte) c;
-      if (c == '\n') {
-        newlinesInside++;
-        if (firstLineEnd < 0) {
-          firstLineEnd = len - 1;
-        }
-      }
       if (c == '"') {
         if (inQuote) {
           inQuote = false;
-          afterClosingQuote = true;
-        } else if (afterClosingQuote) {
+          afterClose = true;
+        } else if (afterClose) {
           // "" inside a quoted field: an escaped quote, the field goes on.
           inQuote = true;
-          afterClosingQuote = false;
+          afterClose = false;
         } else if (fieldStart) {
           inQuote = true;
+          quoteField = field;
         } else if (problem == null) {
-          problem = "a quote inside an unquoted field (quote the whole field and double the quote)";
+          problem = STRAY_QUOTE;
+          problemField = field;
+          problemLine = newlines;
         }
         fieldStart = false;
-      } else if (!inQuote) {
-        if (c == ',') {
-          fieldStart = true;
-          afterClosingQuote = false;
-        } else {
-          if (afterClosingQuote && c != '\r' && problem == null) {
-            problem = "text after a closing quote (a quote inside a field must be doubled)";
+      } else if (inQuote) {
+        if (c == '\n') {
+          newlines++;
+          if (firstLineEnd < 0) {
+            firstLineEnd = len - 1;
+            spanField = quoteField;
           }
-          fieldStart = false;
-          afterClosingQuote = false;
+        }
+      } else if (c == ',') {
+        field++;
+        fieldStart = true;
+        afterClose = false;
+      } else {
+        if (c == '\r') {
+          pendingCr = true;
+          crField = field;
+        } else if (afterClose && problem == null) {
+          problem = TEXT_AFTER_QUOTE;
+          problemField = field;
+          problemLine = newlines;
+        }
+        fieldStart = false;
+        afterClose = false;
+      }
+      if (!pendingCr && !afterClose && replayPos == replay.length) {
+        // Most bytes mean nothing to the state machine: copy runs of them straight from the buffer.
+        int n = ordinaryRun(inQuote, maxRowBytes - len);
+        if (n > 0) {
+          rec = ensure(rec, len + n);
+          System.arraycopy(buf, bufPos, rec, len, n);
+          len += n;
+          bufPos += n;
+          if (!inQuote) {
+            fieldStart = false;
+          }
         }
       }
       c = read();
     }
+  }
+
+  /**
+   * How many bytes from the read buffer's position, at most {@code room}, need no decision: inside
+   * quotes anything but a quote or a line feed, outside anything but a quote, comma, CR or LF.
+   */
+  private int ordinaryRun(boolean inQuote, int room) {
+    int end = Math.min(bufLen, bufPos + Math.max(room, 0));
+    int p = bufPos;
+    if (inQuote) {
+      while (p < end) {
+        byte b = buf[p];
+        if (b == '"' || b == '\n') {
+          break;
+        }
+        p++;
+      }
+    } else {
+      while (p < end) {
+        byte b = buf[p];
+        if (b == '"' || b == ',' || b == '\n' || b == '\r') {
+          break;
+        }
+        p++;
+      }
+    }
+    return p - bufPos;
+  }
+
+  /**
+   * A record that reached its line end. {@code len} still counts a carriage return before that end
+   * when {@code crEnd}; {@code lfEnd} says whether a line feed was read (not at the end of the file).
+   */
+  private Raw ended(long start, int len, boolean crEnd, boolean lfEnd, String problem, int problemField,
+      int problemLine, int newlines, int firstLineEnd, int spanField) {
+    if (newlines > 0 && problem != null) {
+      int keep = len;
+      if (lfEnd) {
+        rec = ensure(rec, len + 1);
+        rec[keep++] = '\n';
+      }
+      return cutAtFirstLine(start, keep, problem, problemField, problemLine, firstLineEnd, spanField);
+    }
+    nextLine = start + newlines + 1;
+    return new Raw(Kind.OK, start, rec, crEnd ? len - 1 : len, problem, problem == null ? -1 : problemField);
+  }
+
+  /**
+   * A record over several lines that is not valid CSV: only its first line is given up and the
+   * rest (rec from the first line end to {@code len}, which holds the bytes read past it) is read
+   * again. A problem on the first line itself makes that line malformed; one found later means the
+   * quote that spans the line break closed in the wrong place, so it did not really close.
+   */
+  private Raw cutAtFirstLine(long start, int len, String problem, int problemField, int problemLine,
+      int firstLineEnd, int spanField) {
+    giveBack(firstLineEnd + 1, len);
+    nextLine = start + 1;
+    int firstLen = firstLineLength(firstLineEnd);
+    if (problemLine == 0) {
+      return new Raw(Kind.OK, start, rec, firstLen, problem, problemField);
+    }
+    return new Raw(Kind.UNTERMINATED_QUOTE, start, rec, firstLen,
+        "closes on a later line but is followed there by " + describe(problem), spanField);
+  }
+
+  private static String describe(String problem) {
+    if (TEXT_AFTER_QUOTE.equals(problem)) {
+      return "more text";
+    }
+    if (BARE_CR.equals(problem)) {
+      return "a bare carriage return";
+    }
+    return "a stray quote";
+  }
+
+  /** A quote still open at the limit or the end of the file: the first line is given up. */
+  private Raw unterminated(long start, int len, int firstLineEnd, int quoteField, String how) throws IOException {
+    nextLine = start + 1;
+    if (firstLineEnd >= 0) {
+      giveBack(firstLineEnd + 1, len);
+      return new Raw(Kind.UNTERMINATED_QUOTE, start, rec, firstLineLength(firstLineEnd), how, quoteField);
+    }
+    // The first line alone is longer than the limit (or is the last line): skip to its end.
+    byte[] shown = Arrays.copyOf(rec, Math.min(Math.min(len, maxRowBytes), SHOWN_BYTES));
+    skipLine();
+    return new Raw(Kind.UNTERMINATED_QUOTE, start, shown, shown.length, how, quoteField);
+  }
+
+  /** Skips the rest of an over-long line, keeping only its first bytes to show. */
+  private Raw tooLong(long start, int len, int field, int newlines) throws IOException {
+    byte[] shown = Arrays.copyOf(rec, Math.min(len, SHOWN_BYTES));
+    skipLine();
+    nextLine = start + newlines + 1;
+    return new Raw(Kind.TOO_LONG, start, shown, shown.length, null, field);
+  }
+
+  private void skipLine() throws IOException {
+    int ch;
+    do {
+      if (replayPos == replay.length) {
+        while (bufPos < bufLen && buf[bufPos] != '\n') {
+          bufPos++;
+        }
+      }
+      ch = read();
+    } while (ch >= 0 && ch != '\n');
+  }
+
+  private int firstLineLength(int firstLineEnd) {
+    return firstLineEnd > 0 && rec[firstLineEnd - 1] == '\r' ? firstLineEnd - 1 : firstLineEnd;
   }
 
   private void skipBom() throws IOException {
@@ -172,73 +352,31 @@ public final class RecordSplitter {
     if (a < 0) {
       return;
     }
-    if (a == 0xEF) {
-      int b = read();
-      int d = b < 0 ? -1 : read();
-      if (b == 0xBB && d == 0xBF) {
-        return;
-      }
-      pushBack(d < 0 ? (b < 0 ? new byte[] {(byte) a} : new byte[] {(byte) a, (byte) b})
-          : new byte[] {(byte) a, (byte) b, (byte) d}, nextLine);
+    if (a != 0xEF) {
+      pushBack(new byte[] {(byte) a}, 0, 1);
       return;
     }
-    pushBack(new byte[] {(byte) a}, nextLine);
-  }
-
-  private void pushBack(byte[] bytes, long startLine) {
-    byte[] rest = Arrays.copyOfRange(pending, pendingPos, pending.length);
-    byte[] merged = new byte[bytes.length + rest.length];
-    System.arraycopy(bytes, 0, merged, 0, bytes.length);
-    System.arraycopy(rest, 0, merged, bytes.length, rest.length);
-    pending = merged;
-    pendingPos = 0;
-    pendingStartLine = startLine;
-  }
-
-  private Raw ok(long start, int len, String problem) {
-    return new Raw(Kind.OK, start, rec, len, problem);
-  }
-
-  /** Skips the rest of an over-long line, keeping only its first bytes to show. */
-  private Raw tooLong(long start, int len, int c) throws IOException {
-    byte[] shown = Arrays.copyOf(rec, Math.min(len, SHOWN_BYTES));
-    int ch = c;
-    while (ch >= 0 && ch != '\n') {
-      ch = read();
+    int b = read();
+    int d = b < 0 ? -1 : read();
+    if (b == 0xBB && d == 0xBF) {
+      return;
     }
-    nextLine = start + 1;
-    return new Raw(Kind.TOO_LONG, start, shown, shown.length, null);
+    byte[] seen = {(byte) a, (byte) b, (byte) d};
+    pushBack(seen, 0, b < 0 ? 1 : d < 0 ? 2 : 3);
   }
 
-  /**
-   * A quote opened in this record and did not close within the limit or before the end of the
-   * file. The record's first physical line is given up; the bytes after it are read again as new
-   * records, so the rows that the open quote would have swallowed are still seen.
-   */
-  private Raw unterminated(long start, int len, int firstLineEnd, long newlinesInside, boolean atEof) {
-    int cut = firstLineEnd >= 0 ? firstLineEnd : len;
-    byte[] first = Arrays.copyOf(rec, cut);
-    int firstLen = cut > 0 && first[cut - 1] == '\r' ? cut - 1 : cut;
-    if (firstLineEnd >= 0) {
-      pushBack(Arrays.copyOfRange(rec, firstLineEnd + 1, len), start + 1);
-      nextLine = start + 1;
-    } else {
-      nextLine = start + newlinesInside + 1;
-      if (!atEof) {
-        // One physical line longer than the limit, inside a quote: skip to the line's end.
-        try {
-          int ch;
-          do {
-            ch = read();
-          } while (ch >= 0 && ch != '\n');
-        } catch (IOException e) {
-          throw new java.io.UncheckedIOException(e);
-        }
-        nextLine = start + 1;
-      }
-    }
-    byte[] shown = Arrays.copyOf(first, Math.min(firstLen, SHOWN_BYTES));
-    return new Raw(Kind.UNTERMINATED_QUOTE, start, shown, shown.length, null);
+  /** Reads rec[from, to) again before anything else. */
+  private void giveBack(int from, int to) {
+    pushBack(rec, from, to - from);
+  }
+
+  private void pushBack(byte[] bytes, int from, int n) {
+    int rest = replay.length - replayPos;
+    byte[] merged = new byte[n + rest];
+    System.arraycopy(bytes, from, merged, 0, n);
+    System.arraycopy(replay, replayPos, merged, n, rest);
+    replay = merged;
+    replayPos = 0;
   }
 
   private static byte[] ensure(byte[] buf, int size) {
@@ -246,9 +384,5 @@ public final class RecordSplitter {
       return buf;
     }
     return Arrays.copyOf(buf, Math.max(size, buf.length * 2));
-  }
-
-  long pendingStartLine() {
-    return pendingStartLine;
   }
 }

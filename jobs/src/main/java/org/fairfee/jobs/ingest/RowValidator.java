@@ -3,13 +3,15 @@ package org.fairfee.jobs.ingest;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
+import java.time.DateTimeException;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
 import org.fairfee.jobs.core.Rates;
 import org.fairfee.schemas.ChargeBasis;
 import org.fairfee.schemas.ReasonCode;
@@ -50,19 +52,20 @@ public final class RowValidator {
 
   static final BigDecimal MAX_AMOUNT = new BigDecimal("1E15");
   static final BigDecimal MAX_QUANTITY = new BigDecimal("1E14");
-  private static final Pattern DECIMAL = Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
-  private static final Pattern INTEGER = Pattern.compile("[0-9]+");
-  private static final Pattern ISO_DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
-  private static final DateTimeFormatter DATE =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd", Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
   private static final int CHARGE_COLUMNS = SubmissionColumn.values().length;
   /** Index of invoice_month in the values array. */
   public static final int INVOICE_MONTH_INDEX = CHARGE_COLUMNS;
   /** Length of the values array: contract columns, invoice_month and the lineage columns. */
   public static final int WIDTH = Tables.CHARGES.fields().size();
+  private static final Map<SubmissionColumn, Set<String>> ALLOWED = allowed();
 
   private final Header header;
   private final Rates rates;
+  private final int[] positions = new int[CHARGE_COLUMNS];
+  // One matcher per patterned column, reset per value: the patterns are the contract's, the matchers this file's.
+  private final Matcher[] matchers = new Matcher[CHARGE_COLUMNS];
+  // The last value that matched each column's pattern: submission_id and supplier_ref repeat on almost every row.
+  private final String[] lastMatch = new String[CHARGE_COLUMNS];
 
   public RowValidator(Header header, Rates rates) {
     if (!header.usable()) {
@@ -70,40 +73,58 @@ public final class RowValidator {
     }
     this.header = header;
     this.rates = rates;
+    for (SubmissionColumn c : SubmissionColumn.values()) {
+      positions[c.ordinal()] = header.indexOf(c);
+      matchers[c.ordinal()] = c.pattern().map(p -> p.matcher("")).orElse(null);
+    }
+  }
+
+  private static Map<SubmissionColumn, Set<String>> allowed() {
+    Map<SubmissionColumn, Set<String>> m = new EnumMap<>(SubmissionColumn.class);
+    for (SubmissionColumn c : SubmissionColumn.values()) {
+      m.put(c, Set.copyOf(c.allowedValues()));
+    }
+    return m;
   }
 
   public Outcome validate(String[] fields) {
     List<Problem> problems = new ArrayList<>(2);
     if (fields.length < header.width()) {
-      problems.add(new Problem(ReasonCode.TOO_FEW_FIELDS,
-          "the row has " + fields.length + " fields; the header has " + header.width()));
+      problems.add(new Problem(ReasonCode.TOO_FEW_FIELDS, "the row has " + fields.length + " fields; the header has "
+          + header.width() + " (" + missingNames(fields.length) + ")"));
       return new Outcome(null, problems);
     }
     if (fields.length > header.width()) {
-      problems.add(new Problem(ReasonCode.TOO_MANY_FIELDS,
-          "the row has " + fields.length + " fields; the header has " + header.width()));
+      problems.add(new Problem(ReasonCode.TOO_MANY_FIELDS, "the row has " + fields.length + " fields; the header has "
+          + header.width() + " (first extra value " + show(fields[header.width()]) + ")"));
       return new Outcome(null, problems);
     }
     Object[] v = new Object[WIDTH];
+    Set<SubmissionColumn> bad = EnumSet.noneOf(SubmissionColumn.class);
     for (SubmissionColumn c : SubmissionColumn.values()) {
-      int i = header.indexOf(c);
+      int i = positions[c.ordinal()];
       String raw = i < 0 ? "" : fields[i];
-      String text = c == SubmissionColumn.DESCRIPTION ? raw : raw.trim();
+      String text = c == SubmissionColumn.DESCRIPTION ? raw : trimBlanks(raw);
       if (text.isEmpty()) {
         if (c.required()) {
           problems.add(new Problem(ReasonCode.MISSING_VALUE, c.columnName() + " is empty"));
+          bad.add(c);
         }
         continue;
       }
+      int before = problems.size();
       v[c.ordinal()] = parse(c, text, problems);
+      if (problems.size() > before) {
+        bad.add(c);
+      }
     }
-    if (v[SubmissionColumn.CURRENCY.ordinal()] == null && problemsFor(problems, SubmissionColumn.CURRENCY) == 0) {
+    if (v[SubmissionColumn.CURRENCY.ordinal()] == null && !bad.contains(SubmissionColumn.CURRENCY)) {
       v[SubmissionColumn.CURRENCY.ordinal()] = Rates.GBP;
     }
     if (v[SubmissionColumn.VAT_INCLUDED.ordinal()] == null) {
       v[SubmissionColumn.VAT_INCLUDED.ordinal()] = Boolean.FALSE;
     }
-    crossChecks(v, problems);
+    crossChecks(v, bad, problems);
     if (!problems.isEmpty()) {
       return new Outcome(null, problems);
     }
@@ -111,76 +132,111 @@ public final class RowValidator {
     return new Outcome(v, problems);
   }
 
-  private static int problemsFor(List<Problem> problems, SubmissionColumn c) {
-    int n = 0;
-    for (Problem p : problems) {
-      if (p.message().startsWith(c.columnName() + " ")) {
-        n++;
-      }
+  /** "no value for description" or "no values for a, b and c": the header columns a short row lacks. */
+  private String missingNames(int given) {
+    List<String> names = new ArrayList<>();
+    for (String n : header.names().subList(given, header.width())) {
+      names.add(n.isEmpty() ? "an unnamed column" : n);
     }
-    return n;
+    String list;
+    if (names.size() == 1) {
+      list = names.get(0);
+    } else if (names.size() <= 3) {
+      list = String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+    } else {
+      list = String.join(", ", names.subList(0, 3)) + " and " + (names.size() - 3) + " more";
+    }
+    return (names.size() == 1 ? "no value for " : "no values for ") + list;
+  }
+
+  /**
+   * Spaces and tabs around a value are not part of it. Control characters are kept, so that the
+   * checks report them instead of letting them vanish, as {@link String#trim()} would.
+   */
+  static String trimBlanks(String s) {
+    int from = 0;
+    int to = s.length();
+    while (from < to && (s.charAt(from) == ' ' || s.charAt(from) == '\t')) {
+      from++;
+    }
+    while (to > from && (s.charAt(to - 1) == ' ' || s.charAt(to - 1) == '\t')) {
+      to--;
+    }
+    return from == 0 && to == s.length() ? s : s.substring(from, to);
   }
 
   private Object parse(SubmissionColumn c, String text, List<Problem> problems) {
     String name = c.columnName();
     switch (c.kind()) {
       case TEXT -> {
-        if (c.maxLength() > 0 && text.length() > c.maxLength()) {
+        int chars = text.codePointCount(0, text.length());
+        if (c.maxLength() > 0 && chars > c.maxLength()) {
           problems.add(new Problem(ReasonCode.INVALID_TEXT,
-              name + " has " + text.length() + " characters; at most " + c.maxLength() + " are allowed"));
+              name + " has " + chars + " characters; at most " + c.maxLength() + " are allowed"));
           return null;
         }
-        if (c.pattern().isPresent() && !c.pattern().get().matcher(text).matches()) {
+        if (!matchesPattern(c, text)) {
+          Matcher m = matchers[c.ordinal()];
           problems.add(new Problem(ReasonCode.INVALID_TEXT,
-              name + " " + show(text) + " does not match " + c.pattern().get().pattern()));
+              name + " " + show(text) + " does not match " + m.pattern().pattern()));
           return null;
         }
-        if (hasControl(text, c == SubmissionColumn.DESCRIPTION)) {
-          problems.add(new Problem(ReasonCode.INVALID_TEXT, name + " holds a control character"));
+        int control = control(text, c == SubmissionColumn.DESCRIPTION);
+        if (control >= 0) {
+          problems.add(new Problem(ReasonCode.INVALID_TEXT, name + " " + show(text) + " holds a control character ("
+              + String.format(Locale.ROOT, "U+%04X", control) + ")"));
           return null;
         }
         return text;
       }
       case ENUM -> {
-        if (c.allowedValues().contains(text)) {
+        if (ALLOWED.get(c).contains(text)) {
           return text;
         }
         String upper = text.toUpperCase(Locale.ROOT).replace(' ', '_');
-        String hint = c.allowedValues().contains(upper) ? " (did you mean " + upper + "?)"
+        String hint = ALLOWED.get(c).contains(upper) ? " (did you mean " + upper + "?)"
             : " (allowed: " + String.join(", ", c.allowedValues()) + ")";
         problems.add(new Problem(ReasonCode.INVALID_ENUM, name + " " + show(text) + " is not allowed" + hint));
         return null;
       }
       case INTEGER -> {
-        if (!INTEGER.matcher(text).matches()) {
+        if (!digits(text, 0, text.length())) {
           problems.add(new Problem(ReasonCode.INVALID_NUMBER, name + " " + show(text) + " is not a whole number"));
           return null;
         }
-        if (text.length() > 10 || Long.parseLong(text) > Integer.MAX_VALUE || Long.parseLong(text) < 1) {
-          problems.add(new Problem(ReasonCode.OUT_OF_RANGE, name + " " + show(text) + " must be between 1 and " + Integer.MAX_VALUE));
+        int from = 0;
+        while (from < text.length() - 1 && text.charAt(from) == '0') {
+          from++; // leading zeros do not change the number
+        }
+        long n = text.length() - from > 10 ? Long.MAX_VALUE : Long.parseLong(text, from, text.length(), 10);
+        if (n < 1 || n > Integer.MAX_VALUE) {
+          problems.add(new Problem(ReasonCode.OUT_OF_RANGE,
+              name + " " + show(text) + " must be between 1 and " + Integer.MAX_VALUE));
           return null;
         }
-        return Integer.valueOf(text);
+        return (int) n;
       }
       case DECIMAL -> {
         return parseDecimal(c, text, problems);
       }
       case DATE -> {
-        if (!ISO_DATE.matcher(text).matches()) {
+        if (!isoDateShape(text)) {
           problems.add(new Problem(ReasonCode.INVALID_DATE, name + " " + show(text) + " is not in YYYY-MM-DD form"));
           return null;
         }
+        int year = Integer.parseInt(text, 0, 4, 10);
+        LocalDate d;
         try {
-          LocalDate d = LocalDate.parse(text, DATE);
-          if (d.getYear() < 1900 || d.getYear() > 2100) {
-            problems.add(new Problem(ReasonCode.INVALID_DATE, name + " " + text + " is outside the years 1900 to 2100"));
-            return null;
-          }
-          return d;
-        } catch (DateTimeParseException e) {
+          d = LocalDate.of(year, Integer.parseInt(text, 5, 7, 10), Integer.parseInt(text, 8, 10, 10));
+        } catch (DateTimeException e) {
           problems.add(new Problem(ReasonCode.INVALID_DATE, name + " " + text + " is not a real calendar date"));
           return null;
         }
+        if (year < 1900 || year > 2100) {
+          problems.add(new Problem(ReasonCode.INVALID_DATE, name + " " + text + " is outside the years 1900 to 2100"));
+          return null;
+        }
+        return d;
       }
       case BOOLEAN -> {
         if (text.equalsIgnoreCase("true")) {
@@ -193,8 +249,9 @@ public final class RowValidator {
         return null;
       }
       case CURRENCY -> {
-        if (!c.pattern().get().matcher(text).matches()) {
-          problems.add(new Problem(ReasonCode.UNKNOWN_CURRENCY, name + " " + show(text) + " is not a three-letter ISO 4217 code"));
+        if (!matchesPattern(c, text)) {
+          problems.add(new Problem(ReasonCode.UNKNOWN_CURRENCY,
+              name + " " + show(text) + " is not a three-letter ISO 4217 code"));
           return null;
         }
         return text;
@@ -203,9 +260,51 @@ public final class RowValidator {
     }
   }
 
+  /** Whether text has the column's contract pattern (true when the column has none). */
+  private boolean matchesPattern(SubmissionColumn c, String text) {
+    Matcher m = matchers[c.ordinal()];
+    if (m == null || text.equals(lastMatch[c.ordinal()])) {
+      return true;
+    }
+    if (m.reset(text).matches()) {
+      lastMatch[c.ordinal()] = text;
+      return true;
+    }
+    return false;
+  }
+
+  private static boolean digits(String s, int from, int to) {
+    if (from >= to) {
+      return false;
+    }
+    for (int i = from; i < to; i++) {
+      char ch = s.charAt(i);
+      if (ch < '0' || ch > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@code -?[0-9]+(\.[0-9]+)?}, checked without a regex on the per-row path. */
+  static boolean plainDecimal(String s) {
+    int from = s.startsWith("-") ? 1 : 0;
+    int dot = s.indexOf('.', from);
+    if (dot < 0) {
+      return digits(s, from, s.length());
+    }
+    return digits(s, from, dot) && digits(s, dot + 1, s.length());
+  }
+
+  /** {@code [0-9]{4}-[0-9]{2}-[0-9]{2}}. */
+  static boolean isoDateShape(String s) {
+    return s.length() == 10 && s.charAt(4) == '-' && s.charAt(7) == '-'
+        && digits(s, 0, 4) && digits(s, 5, 7) && digits(s, 8, 10);
+  }
+
   private static Object parseDecimal(SubmissionColumn c, String text, List<Problem> problems) {
     String name = c.columnName();
-    if (!DECIMAL.matcher(text).matches()) {
+    if (!plainDecimal(text)) {
       problems.add(new Problem(ReasonCode.INVALID_NUMBER, name + " " + show(text)
           + " is not a plain decimal number (no thousands separators, currency symbols or exponents)"));
       return null;
@@ -239,7 +338,8 @@ public final class RowValidator {
         return d.setScale(4);
       }
       case BUYER_SIZE -> {
-        if (d.signum() <= 0 || d.compareTo(MAX_AMOUNT) >= 0) {
+        // Stored as a double: a value so small that it rounds to 0 breaks "> 0" as surely as 0 does.
+        if (d.signum() <= 0 || d.compareTo(MAX_AMOUNT) >= 0 || d.doubleValue() <= 0) {
           problems.add(new Problem(ReasonCode.OUT_OF_RANGE, name + " " + show(text) + " must be greater than 0 and below 10^15"));
           return null;
         }
@@ -249,20 +349,21 @@ public final class RowValidator {
     }
   }
 
-  private void crossChecks(Object[] v, List<Problem> problems) {
+  private void crossChecks(Object[] v, Set<SubmissionColumn> bad, List<Problem> problems) {
     BigDecimal amount = (BigDecimal) v[SubmissionColumn.AMOUNT.ordinal()];
-    if (amount != null && amount.signum() < 0 && v[SubmissionColumn.CREDITS_INVOICE_REF.ordinal()] == null) {
+    if (amount != null && amount.signum() < 0 && v[SubmissionColumn.CREDITS_INVOICE_REF.ordinal()] == null
+        && !bad.contains(SubmissionColumn.CREDITS_INVOICE_REF)) {
       problems.add(new Problem(ReasonCode.CREDIT_WITHOUT_REF,
           "amount " + amount.toPlainString() + " is negative (a credit note) but credits_invoice_ref is empty"));
     }
     if (ChargeBasis.PER_TRANSACTION.name().equals(v[SubmissionColumn.CHARGE_BASIS.ordinal()])
-        && v[SubmissionColumn.QUANTITY.ordinal()] == null && problemsFor(problems, SubmissionColumn.QUANTITY) == 0) {
+        && v[SubmissionColumn.QUANTITY.ordinal()] == null && !bad.contains(SubmissionColumn.QUANTITY)) {
       problems.add(new Problem(ReasonCode.QUANTITY_REQUIRED, "charge_basis is PER_TRANSACTION but quantity is empty"));
     }
     LocalDate start = (LocalDate) v[SubmissionColumn.SERVICE_START.ordinal()];
     LocalDate end = (LocalDate) v[SubmissionColumn.SERVICE_END.ordinal()];
-    boolean startBad = problemsFor(problems, SubmissionColumn.SERVICE_START) > 0;
-    boolean endBad = problemsFor(problems, SubmissionColumn.SERVICE_END) > 0;
+    boolean startBad = bad.contains(SubmissionColumn.SERVICE_START);
+    boolean endBad = bad.contains(SubmissionColumn.SERVICE_END);
     if (!startBad && !endBad && (start == null) != (end == null)) {
       problems.add(new Problem(ReasonCode.SERVICE_PERIOD_INCOMPLETE,
           (start == null ? "service_end" : "service_start") + " is given without "
@@ -283,17 +384,18 @@ public final class RowValidator {
     }
   }
 
-  private static boolean hasControl(String s, boolean allowLineBreaks) {
+  /** The first control character in s (line breaks and tabs allowed where asked), or -1. */
+  private static int control(String s, boolean allowLineBreaks) {
     for (int i = 0; i < s.length(); i++) {
       char ch = s.charAt(i);
       if (ch < 0x20 || ch == 0x7f) {
         if (allowLineBreaks && (ch == '\n' || ch == '\r' || ch == '\t')) {
           continue;
         }
-        return true;
+        return ch;
       }
     }
-    return false;
+    return -1;
   }
 
   /** A value quoted for a message: control characters made visible, long values cut. */
