@@ -92,8 +92,8 @@ public final class FlagsRegister {
       Tags.num(h, Fmt.gbp(f.amountAtStakeGbp()));
       h.append("<td><code>").append(esc(f.rule())).append("</code><br>").append(esc(f.severityLevel().value()))
           .append("</td>");
-      h.append("<td><code>").append(esc(Text.clean(f.supplierRef()))).append("</code><br>to <code>")
-          .append(esc(Text.clean(f.buyerRef()))).append("</code></td>");
+      h.append("<td><code>").append(esc(f.supplierRef())).append("</code><br>to <code>")
+          .append(esc(f.buyerRef())).append("</code></td>");
       Tags.wrap(h, charge(f));
       Tags.wrap(h, invoice(f));
       Tags.num(h, Fmt.gbp(f.netAmountGbp()));

@@ -167,7 +167,7 @@ public final class MarketReport {
     if (!b.published() || b.saMedian() == null) {
       return "";
     }
-    return Fmt.price(b.saMedian()) + (b.sizeMeasure() == null ? "" : " per " + Text.clean(b.sizeMeasure()));
+    return Fmt.price(b.saMedian()) + (b.sizeMeasure() == null ? "" : " per " + b.sizeMeasure());
   }
 
   // ---- trend ----

@@ -34,11 +34,11 @@ final class Svg {
    */
   static void open(StringBuilder s, String cssClass, int width, int height, String title, String desc) {
     s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"").append(cssClass)
-        .append("\" role=\"img\" aria-label=\"").append(esc(Text.clean(title)))
+        .append("\" role=\"img\" aria-label=\"").append(esc(title))
         .append("\" viewBox=\"0 0 ").append(width).append(' ').append(height)
         .append("\" width=\"").append(width).append("\" height=\"").append(height)
-        .append("\" font-size=\"12\">\n<title>").append(esc(Text.clean(title))).append("</title>\n<desc>")
-        .append(esc(Text.clean(desc))).append("</desc>\n");
+        .append("\" font-size=\"12\">\n<title>").append(esc(title)).append("</title>\n<desc>")
+        .append(esc(desc)).append("</desc>\n");
   }
 
   static void close(StringBuilder s) {
@@ -69,7 +69,7 @@ final class Svg {
     if (!extra.isEmpty()) {
       s.append(' ').append(extra);
     }
-    s.append('>').append(esc(Text.clean(raw))).append("</text>\n");
+    s.append('>').append(esc(raw)).append("</text>\n");
   }
 
   static void diamond(StringBuilder s, double x, double y, double r, String fill) {
@@ -79,6 +79,6 @@ final class Svg {
   }
 
   static void tooltip(StringBuilder s, String raw) {
-    s.append("<title>").append(esc(Text.clean(raw))).append("</title>\n");
+    s.append("<title>").append(esc(raw)).append("</title>\n");
   }
 }

@@ -27,7 +27,7 @@ final class Tags {
   }
 
   static StringBuilder td(StringBuilder h, String text) {
-    return h.append("<td>").append(esc(Text.clean(text))).append("</td>");
+    return h.append("<td>").append(esc(text)).append("</td>");
   }
 
   static StringBuilder num(StringBuilder h, String text) {
@@ -36,10 +36,10 @@ final class Tags {
 
   /** A cell for long free text from input, which may break anywhere rather than widen the page. */
   static StringBuilder wrap(StringBuilder h, String text) {
-    return h.append("<td class=\"wrap\">").append(esc(Text.clean(text))).append("</td>");
+    return h.append("<td class=\"wrap\">").append(esc(text)).append("</td>");
   }
 
   static StringBuilder code(StringBuilder h, String text) {
-    return h.append("<td><code>").append(esc(Text.clean(text))).append("</code></td>");
+    return h.append("<td><code>").append(esc(text)).append("</code></td>");
   }
 }
