@@ -14,11 +14,11 @@ final class BandChart {
   private BandChart() {}
 
   /**
-   * One row. The band is either all five statistics or none (a suppressed or missing band, shown
-   * as the note); marker is optional. All text is raw and escaped when written.
+   * One row. The band is either all five statistics or none (a suppressed or missing band: the
+   * caller says so in the group or the table); marker is optional. Text is raw, escaped when written.
    */
   record Row(String group, String label, String tooltip, BigDecimal p10, BigDecimal p25, BigDecimal median,
-      BigDecimal p75, BigDecimal p90, BigDecimal marker, String valueText, String note) {
+      BigDecimal p75, BigDecimal p90, BigDecimal marker, String valueText) {
     boolean hasBand() {
       return median != null;
     }
@@ -59,7 +59,7 @@ final class BandChart {
     for (Row r : rows) {
       if (r.group() != null && !r.group().equals(group)) {
         group = r.group();
-        Svg.text(body, LABEL_X, y + GROUP - 8, "start", "font-weight=\"700\"", Text.shorten(group, 60));
+        Svg.text(body, LABEL_X, y + GROUP - 8, "start", "font-weight=\"700\"", Text.shorten(group, 90));
         y += GROUP;
       }
       row(body, scale, r, y + ROW / 2, r.group() != null ? LABEL_X + INDENT : LABEL_X);
@@ -102,9 +102,6 @@ final class BandChart {
       Svg.rect(s, x25, cy - 8, scale.at(r.p75()) - x25, 16, Svg.SKY, Svg.BLUE);
       double xm = scale.at(r.median());
       Svg.line(s, xm, cy - 10, xm, cy + 10, Svg.INK, 3);
-    } else if (r.note() != null) {
-      Svg.text(s, X0 + 6, cy + 4, "start", "fill=\"" + Svg.MUTED + "\" font-style=\"italic\"",
-          Text.shorten(r.note(), 64));
     }
     if (r.marker() != null) {
       Svg.diamond(s, scale.at(r.marker()), cy, 7, Svg.VERMILION);

@@ -114,7 +114,7 @@ public final class MarketReport {
       if (b.published()) {
         rows.add(new BandChart.Row(Words.feeType(b.feeType()), Words.standard(b.interfaceStandard()),
             Words.feeType(b.feeType()) + ", " + Words.standard(b.interfaceStandard()) + ": " + bandSummary(b),
-            b.p10(), b.p25(), b.median(), b.p75(), b.p90(), null, Fmt.gbpShort(b.median()), null));
+            b.p10(), b.p25(), b.median(), b.p75(), b.p90(), null, Fmt.gbpShort(b.median())));
       }
     }
     long suppressed = bands.size() - rows.size();

@@ -161,11 +161,12 @@ public final class SupplierStatement {
       for (PricePoint p : e.getValue()) {
         BenchmarkBand b = own.band(p);
         boolean shown = b != null && b.published();
-        rows.add(new BandChart.Row(groupName(p.peerGroup()), p.buyerRef() + " \u00b7 " + own.redact(p.productKey()),
+        rows.add(new BandChart.Row(groupName(p.peerGroup()) + (shown ? "" : ": no published band"),
+            p.buyerRef() + " \u00b7 " + own.redact(p.productKey()),
             "Your price to " + p.buyerRef() + ": " + Fmt.price(p.priceGbp())
                 + (shown ? "; " + MarketReport.bandSummary(b) : "; " + bandStatus(b)),
             shown ? b.p10() : null, shown ? b.p25() : null, shown ? b.median() : null, shown ? b.p75() : null,
-            shown ? b.p90() : null, p.priceGbp(), Fmt.gbpShort(p.priceGbp()), shown ? null : bandStatus(b)));
+            shown ? b.p90() : null, p.priceGbp(), Fmt.gbpShort(p.priceGbp())));
       }
       h.append("<figure>\n").append(BandChart.svg(heading + ": your prices against the bands (" + unit + ")",
           "Your " + rows.size() + " price points as diamonds on the published band of each peer group; the table"
