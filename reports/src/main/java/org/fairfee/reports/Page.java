@@ -59,7 +59,8 @@ public final class Page {
       dl.method dd{margin:0 0 .3rem}
       ul.guidance li{margin:.3rem 0}
       @media print{body{max-width:none;padding:0;font-size:10pt}h2{break-after:avoid}table,figure{break-inside:avoid}a{color:inherit}
-        nav.toc{display:none}.table-scroll{overflow:visible}.banner,svg{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
+        nav.toc{display:none}.table-scroll{overflow:visible}table{font-size:8pt}table.compact{font-size:6.5pt}
+        table.compact th,table.compact td{padding:.1rem .15rem}td.wrap{min-width:6rem}.banner,svg{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
       @page{size:A4;margin:15mm}
       """;
 
