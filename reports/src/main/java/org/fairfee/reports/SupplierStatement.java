@@ -217,8 +217,8 @@ public final class SupplierStatement {
     h.append("<p>Lines of yours flagged under the charter this month, largest amount at stake first. What you can do"
         + " about each kind of flag:</p>\n<ul class=\"guidance\">\n");
     own.flags.stream().map(Flag::ruleCode).distinct().sorted().forEach(r -> h.append("<li><strong><code>")
-        .append(esc(r.name())).append("</code></strong> (").append(esc(r.severity().value())).append(": ")
-        .append(esc(r.principle().toLowerCase(java.util.Locale.ROOT))).append("). ")
+        .append(esc(r.name())).append("</code></strong> (").append(esc(r.severity().value())).append("). Charter: ")
+        .append(esc(r.principle())).append(". ")
         .append(esc(Guidance.whatYouCanDo(r))).append("</li>\n"));
     h.append("</ul>\n<div class=\"table-scroll\">\n");
     Tags.table(h, "compact", "Your flags, largest amount at stake first", "#At stake", "Rule", "Buyer", "Charge",
