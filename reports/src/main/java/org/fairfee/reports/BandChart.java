@@ -78,7 +78,7 @@ final class BandChart {
     }
     Svg.line(s, X0, plotBottom, X1, plotBottom, Svg.MUTED, 1);
     Svg.text(s, X1, plotBottom + 31, "end", "fill=\"" + Svg.MUTED + "\"",
-        unit + (scale.isLog() ? " (log scale: each grid line is ten times the one before)" : ""));
+        unit + (scale.isLog() ? " (log scale: equal distances are equal ratios)" : ""));
     Svg.text(s, VALUE_X, TOP + 12, "start", "fill=\"" + Svg.MUTED + "\"", valueHeading);
     s.append("</g>\n").append(body);
     legend(s, plotBottom + 50, bands, markers);

@@ -89,7 +89,8 @@ public final class MarketReport {
     h.append("<p>What a fee of each kind normally costs, from price points invoiced between ")
         .append(esc(start.toString())).append(" and ").append(esc(end.toString()))
         .append(". The box spans the middle half of the prices (p25 to p75), the line runs from p10 to p90 and the"
-            + " dark bar marks the median. ")
+            + " dark bar marks the median. Where the prices of a chart span more than 30-fold its axis is"
+            + " logarithmic, so that every band stays readable. ")
         .append(Fmt.count(published)).append(" of ").append(Fmt.count(all.size()))
         .append(" peer groups are published; the others are suppressed and show counts only.</p>\n");
 

@@ -68,22 +68,24 @@ final class Scale {
     return new Scale(false, 0, ticks.get(ticks.size() - 1).doubleValue(), from, to, ticks);
   }
 
+  /**
+   * Over up to three orders of magnitude the axis runs between the 1-2-5 values around the data,
+   * with a tick at each; over more, between powers of ten with a tick at each power.
+   */
   private static Scale log(BigDecimal min, BigDecimal max, double from, double to) {
     int a = (int) Math.floor(Math.log10(min.doubleValue()));
     int b = (int) Math.ceil(Math.log10(max.doubleValue()));
-    if (b == a) {
-      b++;
-    }
-    List<BigDecimal> ticks = new ArrayList<>();
+    int[] steps = Math.log10(max.doubleValue() / min.doubleValue()) <= 3 ? new int[] {1, 2, 5} : new int[] {1};
+    List<BigDecimal> round = new ArrayList<>();
     for (int e = a; e <= b; e++) {
-      BigDecimal p = BigDecimal.ONE.scaleByPowerOfTen(e);
-      ticks.add(plain(p));
-      if (e < b && b - a <= 2) {
-        ticks.add(plain(p.multiply(BigDecimal.valueOf(2))));
-        ticks.add(plain(p.multiply(BigDecimal.valueOf(5))));
+      for (int m : e < b ? steps : new int[] {1}) {
+        round.add(plain(BigDecimal.valueOf(m).scaleByPowerOfTen(e)));
       }
     }
-    return new Scale(true, a, b, from, to, ticks);
+    BigDecimal lo = round.stream().filter(c -> c.compareTo(min) <= 0).reduce((x, y) -> y).orElseThrow();
+    BigDecimal hi = round.stream().filter(c -> c.compareTo(max) >= 0).findFirst().orElseThrow();
+    List<BigDecimal> ticks = round.stream().filter(c -> c.compareTo(lo) >= 0 && c.compareTo(hi) <= 0).toList();
+    return new Scale(true, Math.log10(lo.doubleValue()), Math.log10(hi.doubleValue()), from, to, ticks);
   }
 
   private static BigDecimal plain(BigDecimal v) {

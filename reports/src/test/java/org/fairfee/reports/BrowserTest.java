@@ -73,7 +73,7 @@ class BrowserTest {
     assertEquals(1, driver.findElements(By.cssSelector("svg.bar-chart")).size());
     assertTrue(driver.findElements(By.cssSelector("svg.trend-chart")).size() >= 5);
     assertNoSevereConsoleEntries();
-    screenshots("report", charts);
+    screenshots("report");
   }
 
   @Test
@@ -88,7 +88,7 @@ class BrowserTest {
     assertChartsDrawn(charts);
     assertTrue(driver.findElement(By.cssSelector(".banner.private")).isDisplayed());
     assertNoSevereConsoleEntries();
-    screenshots("statement", charts);
+    screenshots("statement");
   }
 
   @Test
@@ -101,7 +101,7 @@ class BrowserTest {
     assertEquals(FlagsRegister.BANNER, banner.getText());
     assertEquals(f.flags().size(), driver.findElements(By.cssSelector("#all ~ div table tbody tr")).size());
     assertNoSevereConsoleEntries();
-    screenshots("flags-register", List.of());
+    screenshots("flags-register");
   }
 
   private void assertChartsDrawn(List<WebElement> charts) {
@@ -118,8 +118,9 @@ class BrowserTest {
     assertEquals(List.of(), severe);
   }
 
-  /** A full-page PNG (the window grown to the page's height) and the first charts on their own. */
-  private void screenshots(String name, List<WebElement> charts) throws Exception {
+  /** The first screen, a full-page PNG (the window grown to the page's height) and the first charts on their own. */
+  private void screenshots(String name) throws Exception {
+    Files.write(OUT.resolve(name + "-top.png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
     long height = ((Number) ((JavascriptExecutor) driver)
         .executeScript("return document.documentElement.scrollHeight")).longValue();
     assertTrue(height > 800, "page height " + height);
