@@ -18,7 +18,6 @@ final class Svg {
   static final String SKY = "#56B4E9";
   static final String ORANGE = "#E69F00";
   static final String VERMILION = "#D55E00";
-  static final String GREEN = "#009E73";
 
   /** A coordinate at one decimal, the same on every machine. */
   static String n(double d) {

@@ -13,7 +13,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.fairfee.reports.model.BenchmarkBand;
 import org.fairfee.reports.model.Flag;
-import org.fairfee.reports.model.PricePoint;
 import org.fairfee.schemas.Cols;
 import org.junit.jupiter.api.Test;
 
@@ -179,9 +178,5 @@ class LeakTest {
       }
     }
     return out;
-  }
-
-  static List<PricePoint> points() {
-    return DEMO.points();
   }
 }

@@ -21,7 +21,6 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.fairfee.reports.model.BenchmarkBand;
 import org.fairfee.schemas.Cols;
 import org.fairfee.schemas.Table;
 import org.fairfee.schemas.Tables;
@@ -205,9 +204,5 @@ class WorkbookTest {
 
   static int col(Table t, String column) {
     return t.columnNames().indexOf(column);
-  }
-
-  static List<BenchmarkBand> bands() {
-    return F.data().bands();
   }
 }
