@@ -48,8 +48,14 @@ public final class MarketReport {
           .append(d.method() != null ? "<li><a href=\"#method\">Method</a></li>" : "")
           .append("</ol></nav>\n");
       headline(h, d.headline());
+    }
+    if (full || !d.bands().isEmpty()) {
       bands(h, d.bands());
+    }
+    if (full || !d.trend().isEmpty()) {
       trend(h, d.month(), d.trend());
+    }
+    if (full) {
       flags(h, d.period(), d.headline());
     }
     dataQuality(h, d.quality());

@@ -14,7 +14,8 @@ import org.fairfee.reports.model.TrendPoint;
  *
  * @param period the month evaluated, YYYY-MM
  * @param version the fairfee version that made the report
- * @param headline the month's headline numbers; null leaves that section out
+ * @param headline the month's headline numbers; null leaves out the headline, the flag summary and
+ *     the contents list (the foundation job's data-quality-only report)
  * @param method the settings used; null leaves the methodology out
  * @param bands every benchmarks.csv row of the period, published or suppressed
  * @param trend monthly medians per category, fee type and basis class; the last 12 months are shown
