@@ -4,27 +4,25 @@ package org.fairfee.reports;
 public final class Html {
   private Html() {}
 
-  /** Escapes text for element content and quoted attribute values; control characters become spaces. */
+  /**
+   * Escapes text for element content and quoted attribute values, after {@link Text#clean}: control
+   * characters (tabs too) become spaces, bidirectional overrides are dropped, line feeds stay.
+   */
   public static String esc(String s) {
     if (s == null) {
       return "";
     }
-    StringBuilder sb = new StringBuilder(s.length() + 16);
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
+    String c = Text.clean(s);
+    StringBuilder sb = new StringBuilder(c.length() + 16);
+    for (int i = 0; i < c.length(); i++) {
+      char ch = c.charAt(i);
+      switch (ch) {
         case '&' -> sb.append("&amp;");
         case '<' -> sb.append("&lt;");
         case '>' -> sb.append("&gt;");
         case '"' -> sb.append("&quot;");
         case '\'' -> sb.append("&#39;");
-        default -> {
-          if (c < 0x20 && c != '\n' && c != '\t' || c == 0x7f) {
-            sb.append(' ');
-          } else {
-            sb.append(c);
-          }
-        }
+        default -> sb.append(ch);
       }
     }
     return sb.toString();
