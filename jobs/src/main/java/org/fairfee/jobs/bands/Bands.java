@@ -5,12 +5,12 @@ import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.count_distinct;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.percentile;
+import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 
@@ -108,6 +108,8 @@ public final class Bands {
   /**
    * One row per cell (peer groups and roll-ups) with the key, n_buyers, the percentile arrays, the
    * exact mean, the size-adjusted count, percentiles and measures, and each supplier's counts.
+   * Every aggregate groups by the cell alone: a distinct count would make Spark pre-aggregate by
+   * (cell, buyer) and keep percentile buffers for each such pair, so buyers are counted as a set.
    */
   static Dataset<Row> cellStatistics(Dataset<Row> points) {
     Column sa = col(Cols.SA_PRICE_GBP);
@@ -124,7 +126,7 @@ public final class Bands {
         .withColumn(SUPPLIER_N, count(lit(1)).over(bySupplier))
         .withColumn(SUPPLIER_SIZED, count(sa).over(bySupplier))
         .groupBy(Columns.of(CELL))
-        .agg(count_distinct(col(Cols.BUYER_REF)).as(Cols.N_BUYERS),
+        .agg(size(collect_set(col(Cols.BUYER_REF))).cast("long").as(Cols.N_BUYERS),
             percentile(col(PRICE), probabilities(BAND)).as("_band"),
             avg(col(Cols.PRICE_GBP)).as("_mean"),
             count(sa).as("_sa_n"),

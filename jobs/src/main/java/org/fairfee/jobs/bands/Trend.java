@@ -4,9 +4,9 @@ import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.count_distinct;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.percentile;
+import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.struct;
 
 import java.util.ArrayList;
@@ -70,7 +70,7 @@ public final class Trend {
         .join(broadcast(monthTable), col(Cols.MONTH).between(col(Cols.ACTIVE_FROM), col(Cols.ACTIVE_TO)))
         .withColumn(SUPPLIER_N, count(lit(1)).over(Window.partitionBy(Columns.of(cellAndSupplier))))
         .groupBy(Columns.of(CELL))
-        .agg(count_distinct(col(Cols.BUYER_REF)).as(Cols.N_BUYERS),
+        .agg(size(collect_set(col(Cols.BUYER_REF))).cast("long").as(Cols.N_BUYERS),
             percentile(col(Cols.PRICE_GBP).cast("double"), lit(0.5)).as("_median"),
             collect_set(struct(col(Cols.SUPPLIER_REF), col(SUPPLIER_N))).as("_suppliers"));
     List<Row> rows = new ArrayList<>();
