@@ -106,4 +106,6 @@ public final class Cols {
   public static final String BAND_HIGH_GBP = "band_high_gbp";
   public static final String RATIO = "ratio";
   public static final String SCORE = "score";
+  /** Number of flags in a total (per rule, per supplier and rule). */
+  public static final String N_FLAGS = "n_flags";
 }
