@@ -137,6 +137,8 @@ public final class Cols {
   public static final String BAND_HIGH_GBP = "band_high_gbp";
   public static final String RATIO = "ratio";
   public static final String SCORE = "score";
+  /** Number of flags in a total (per rule, per supplier and rule). */
+  public static final String N_FLAGS = "n_flags";
 
   // ---- ground truth of generated sample data (labels.csv) ----
   /** A rule code, a hard-negative name or BAD_ROW:&lt;reason code&gt; that a generated line was made to carry. */
