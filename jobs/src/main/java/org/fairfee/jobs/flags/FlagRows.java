@@ -82,14 +82,6 @@ final class FlagRows {
             .map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
   }
 
-  /** {@code lines} without the copies that {@code duplicates} (P5_DUPLICATE flags) name. */
-  static Dataset<Row> withoutCopies(Dataset<Row> lines, Dataset<Row> duplicates) {
-    requireFlags(duplicates);
-    Dataset<Row> ids = duplicates.select(col(Cols.SUBMISSION_ID).as("_k_sid"), col(Cols.LINE_NO).as("_k_line"));
-    return lines.join(ids, col(Cols.SUBMISSION_ID).equalTo(col("_k_sid"))
-        .and(col(Cols.LINE_NO).equalTo(col("_k_line"))), "left_anti");
-  }
-
   /** Every column renamed with the prefix {@link #O}, so a line can be joined with another of the same set. */
   static Dataset<Row> other(Dataset<Row> d) {
     return d.select(Arrays.stream(d.columns()).map(c -> col(c).as(O + c)).toArray(Column[]::new));
