@@ -58,10 +58,10 @@ final class FlagRows {
     }
   }
 
-  /** Fails fast when {@code flags} does not carry the line identity columns of flags.csv. */
+  /** Fails fast, naming the first missing column, when {@code flags} are not flags.csv rows. */
   static void requireFlags(Dataset<Row> flags) {
     List<String> have = Arrays.asList(flags.columns());
-    for (String c : List.of(Cols.SUBMISSION_ID, Cols.LINE_NO, Cols.RULE)) {
+    for (String c : Tables.FLAGS.columnNames()) {
       if (!have.contains(c)) {
         throw new IllegalArgumentException("expected flags (Tables.FLAGS) with column " + c + ", got columns " + have);
       }

@@ -32,10 +32,20 @@ class FlagFacadeTest extends SparkTestBase {
 
   @Test
   void detectsOverTheWholeHistoryAndKeepsThePeriodInOrder() {
-    Dataset<Row> all = CharterFlags.detect(lines(spark, "two_months.csv"), FlagOptions.defaults());
+    // Cached so the five reads below detect once; the shared session outlives the test, hence the finally.
+    Dataset<Row> all = CharterFlags.detect(lines(spark, "two_months.csv"), FlagOptions.defaults()).cache();
+    try {
+      checkTwoMonths(all);
+    } finally {
+      all.unpersist();
+    }
+  }
+
+  private static void checkTwoMonths(Dataset<Row> all) {
     assertEquals(SparkSchemas.of(Tables.FLAGS), all.schema());
     assertEquals(List.of(k("S-2/1", P5_DUPLICATE), k("S-3/1", P5_DUPLICATE), k("S-3/3", P5_OVERLAP),
-        k("S-3/4", P1_SPEC_FEE), k("S-3/4", P3_NON_STANDARD), k("S-3/5", P2_COOP_FEE)), keys(all.orderBy(CharterFlags.order())));
+        k("S-3/4", P1_SPEC_FEE), k("S-3/4", P3_NON_STANDARD), k("S-3/5", P2_COOP_FEE)),
+        keys(all.orderBy(CharterFlags.order())));
 
     Dataset<Row> october = CharterFlags.inPeriod(all, "2026-10");
     assertEquals(List.of(k("S-3/1", P5_DUPLICATE), k("S-3/3", P5_OVERLAP), k("S-3/4", P1_SPEC_FEE),
@@ -68,6 +78,8 @@ class FlagFacadeTest extends SparkTestBase {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> CharterFlags.detect(raw, FlagOptions.defaults()));
     assertTrue(e.getMessage().contains(Cols.NET_GBP), e.getMessage());
+    IllegalArgumentException notFlags = assertThrows(IllegalArgumentException.class, () -> CharterFlags.copies(raw));
+    assertTrue(notFlags.getMessage().contains(Cols.RULE), notFlags.getMessage());
   }
 
   @Test
