@@ -22,17 +22,17 @@ public final class CharterFlags {
   /**
    * All flags of these rules over the whole history. In: {@code Credits.apply(Normalise.apply(history,
    * rates))}, every line up to the end of the evaluated month. Out: {@code SparkSchemas.of(Tables.FLAGS)}
-   * rows in flags.csv order, for lines of any month (so that copies in earlier months are known too).
+   * rows for lines of any month (so that copies in earlier months are known too), in no particular
+   * order: sorting every month's flags would cost a pass over all of them, so {@link #inPeriod} sorts
+   * the period's. Persist the result when both inPeriod and {@link #copies} read it.
    */
   public static Dataset<Row> detect(Dataset<Row> lines, FlagOptions options) {
     FlagRows.requireLines(lines);
-    Dataset<Row> duplicates = FlagDuplicates.apply(lines, options);
-    return duplicates
-        .unionByName(FlagOverlaps.apply(lines, duplicates))
-        .unionByName(FlagRecharges.apply(lines, duplicates))
+    return FlagDuplicates.apply(lines, options)
+        .unionByName(FlagOverlaps.apply(lines, options))
+        .unionByName(FlagRecharges.apply(lines, options))
         .unionByName(FlagCharterFees.apply(lines))
-        .unionByName(FlagNonStandard.apply(lines, options))
-        .orderBy(order());
+        .unionByName(FlagNonStandard.apply(lines, options));
   }
 
   /** The flags of lines invoiced in {@code period} (YYYY-MM), in flags.csv order. */

@@ -3,15 +3,19 @@ package org.fairfee.jobs.flags;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.datediff;
+import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 import static org.fairfee.jobs.flags.FlagRows.o;
 
+import java.time.LocalDate;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
 import org.fairfee.jobs.core.FlagOptions;
 import org.fairfee.schemas.Cols;
 import org.fairfee.schemas.RuleCode;
@@ -32,57 +36,85 @@ import org.fairfee.schemas.SparkSchemas;
  * month) share the invoice number without being copies: the same number counts only when the
  * periods agree or one of the two lines gives none.
  *
- * <p>Both matches are equi-joins on the full key (with the amount, and the invoice number or the
- * service period), so only lines that already agree on all of those are ever compared.
+ * <p>No line is compared with another: the lines are shuffled once by the charge key with the
+ * amount, and within it windows over the invoice number or the service period take the earliest
+ * line, so a long series of equal monthly invoices costs a sort, not a comparison of every pair.
  */
 public final class FlagDuplicates {
   private FlagDuplicates() {}
 
-  private static final String MATCH = "_match";
+  /** The original of a copy: struct(invoice_date, submission_id, line_no, invoice_ref, match), null for no copy. */
+  private static final String ORIGINAL = "_original";
+  private static final String MATCH = "match";
   private static final int BY_INVOICE = 0;
   private static final int BY_PERIOD = 1;
 
   public static Dataset<Row> apply(Dataset<Row> lines, FlagOptions options) {
-    Dataset<Row> charges = FlagRows.standing(lines);
-    Dataset<Row> earlier = FlagRows.other(charges);
-
-    Dataset<Row> byInvoice = charges.join(earlier, sameChargeKey()
-            .and(col(Cols.INVOICE_REF_NORM).equalTo(o(Cols.INVOICE_REF_NORM)))
-            .and(FlagRows.otherComesFirst())
-            .and(periodsAgree()), "inner")
-        .withColumn(MATCH, lit(BY_INVOICE));
-    Dataset<Row> byPeriod = charges.join(earlier, sameChargeKey()
-            .and(col(Cols.SERVICE_START).equalTo(o(Cols.SERVICE_START)))
-            .and(col(Cols.SERVICE_END).equalTo(o(Cols.SERVICE_END)))
-            .and(FlagRows.otherComesFirst())
-            .and(daysApart().leq(options.duplicateWindowDays())), "inner")
-        .withColumn(MATCH, lit(BY_PERIOD));
-
-    // The first earlier match is the original; an invoice-number match explains it best when both hold.
-    Column[] order = new Column[] {o(Cols.INVOICE_DATE).asc(), o(Cols.SUBMISSION_ID).asc(), o(Cols.LINE_NO).asc(),
-        col(MATCH).asc()};
-    Dataset<Row> copies = byInvoice.unionByName(byPeriod)
-        .withColumn("_rn", row_number().over(Window.partitionBy(col(Cols.SUBMISSION_ID), col(Cols.LINE_NO))
-            .orderBy(order)))
-        .where(col("_rn").equalTo(1));
-
+    Column original = col(ORIGINAL);
+    Dataset<Row> copies = marked(lines, options).where(original.isNotNull())
+        .withColumn(FlagRows.O + Cols.INVOICE_DATE, original.getField(Cols.INVOICE_DATE))
+        .withColumn(FlagRows.O + Cols.SUBMISSION_ID, original.getField(Cols.SUBMISSION_ID))
+        .withColumn(FlagRows.O + Cols.LINE_NO, original.getField(Cols.LINE_NO))
+        .withColumn(FlagRows.O + Cols.INVOICE_REF, original.getField(Cols.INVOICE_REF))
+        .withColumn(MATCH, original.getField(MATCH));
     Column atStake = col(Cols.NET_GBP).minus(col(Cols.CREDITED_GBP)).cast(SparkSchemas.MONEY);
     return FlagRows.toFlags(copies, RuleCode.P5_DUPLICATE, atStake, o(Cols.SUBMISSION_ID), o(Cols.LINE_NO),
         evidence());
   }
 
-  private static Column sameChargeKey() {
-    return col(Cols.SUPPLIER_REF).equalTo(o(Cols.SUPPLIER_REF))
-        .and(col(Cols.BUYER_REF).equalTo(o(Cols.BUYER_REF)))
-        .and(col(Cols.PRODUCT_KEY).equalTo(o(Cols.PRODUCT_KEY)))
-        .and(col(Cols.FEE_TYPE).equalTo(o(Cols.FEE_TYPE)))
-        .and(col(Cols.NET_GBP).equalTo(o(Cols.NET_GBP)));
+  /**
+   * The charges that stand ({@link FlagRows#standing}) and are not copies: what the other charging-twice
+   * rules compare, so that a copy is flagged once, as a copy.
+   */
+  static Dataset<Row> originals(Dataset<Row> lines, FlagOptions options) {
+    return marked(lines, options).where(col(ORIGINAL).isNull()).drop(ORIGINAL);
   }
 
-  /** Equal service periods, or at least one of the two lines gives none (service_start and service_end come together). */
-  private static Column periodsAgree() {
-    return col(Cols.SERVICE_START).isNull().or(o(Cols.SERVICE_START).isNull())
-        .or(col(Cols.SERVICE_START).equalTo(o(Cols.SERVICE_START)).and(col(Cols.SERVICE_END).equalTo(o(Cols.SERVICE_END))));
+  /** Standing charges with {@link #ORIGINAL}. */
+  private static Dataset<Row> marked(Dataset<Row> lines, FlagOptions options) {
+    Column[] key = {col(Cols.SUPPLIER_REF), col(Cols.BUYER_REF), col(Cols.PRODUCT_KEY), col(Cols.FEE_TYPE),
+        col(Cols.NET_GBP)};
+    Column start = col(Cols.SERVICE_START);
+    Column end = col(Cols.SERVICE_END);
+    Column ref = col(Cols.INVOICE_REF_NORM);
+    // Structs compare field by field, so the least of them is the first line in original-before-copy order.
+    Column me = struct(col(Cols.INVOICE_DATE), col(Cols.SUBMISSION_ID), col(Cols.LINE_NO), col(Cols.INVOICE_REF));
+
+    WindowSpec sameInvoice = Window.partitionBy(with(key, ref));
+    WindowSpec sameInvoiceAndPeriod = Window.partitionBy(with(key, ref, start, end));
+    WindowSpec samePeriodWithinWindow = Window.partitionBy(with(key, start, end))
+        .orderBy(datediff(col(Cols.INVOICE_DATE), lit(LocalDate.EPOCH)))
+        .rangeBetween(-options.duplicateWindowDays(), Window.currentRow());
+
+    // By invoice number: any earlier line with the number if this one gives no period, else the
+    // earlier ones with the same period or with none.
+    Column firstByInvoice = when(ref.isNull(), lit(null))
+        .when(start.isNull(), min(me).over(sameInvoice))
+        .otherwise(least(min(me).over(sameInvoiceAndPeriod), min(when(start.isNull(), me)).over(sameInvoice)));
+    Column firstByPeriod = when(start.isNotNull(), min(me).over(samePeriodWithinWindow));
+
+    Dataset<Row> firsts = FlagRows.standing(lines)
+        .repartition(key) // every window below partitions by a superset of this key: one shuffle
+        .withColumn("_by_invoice", firstByInvoice)
+        .withColumn("_by_period", firstByPeriod);
+    Column byInvoice = when(col("_by_invoice").lt(me), col("_by_invoice"));
+    Column byPeriod = when(col("_by_period").lt(me), col("_by_period"));
+    Column original = when(byInvoice.isNotNull().and(byPeriod.isNull().or(byInvoice.leq(byPeriod))),
+            withMatch(byInvoice, BY_INVOICE))
+        .when(byPeriod.isNotNull(), withMatch(byPeriod, BY_PERIOD));
+    return firsts.withColumn(ORIGINAL, original).drop("_by_invoice", "_by_period");
+  }
+
+  private static Column withMatch(Column first, int match) {
+    return struct(first.getField(Cols.INVOICE_DATE).as(Cols.INVOICE_DATE),
+        first.getField(Cols.SUBMISSION_ID).as(Cols.SUBMISSION_ID), first.getField(Cols.LINE_NO).as(Cols.LINE_NO),
+        first.getField(Cols.INVOICE_REF).as(Cols.INVOICE_REF), lit(match).as(MATCH));
+  }
+
+  private static Column[] with(Column[] key, Column... more) {
+    Column[] all = java.util.Arrays.copyOf(key, key.length + more.length);
+    System.arraycopy(more, 0, all, key.length, more.length);
+    return all;
   }
 
   private static Column daysApart() {

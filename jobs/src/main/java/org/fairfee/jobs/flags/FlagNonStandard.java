@@ -50,9 +50,13 @@ public final class FlagNonStandard {
         FlagRows.noRelated(), evidence());
   }
 
-  /** "PROPRIETARY interface IF-7 in product category EPR, where 3 suppliers use recognised standards (FHIR_R4, HL7_V2)". */
+  /**
+   * "PROPRIETARY interface IF-7 in product category EPR, where 3 suppliers use recognised standards
+   * (FHIR_R4, HL7_V2)".
+   */
   private static Column evidence() {
-    Column which = when(col(Cols.INTERFACE_REF).isNotNull(), concat(lit(" "), col(Cols.INTERFACE_REF))).otherwise(lit(""));
+    Column which = when(col(Cols.INTERFACE_REF).isNotNull(), concat(lit(" "), col(Cols.INTERFACE_REF)))
+        .otherwise(lit(""));
     return concat(lit(InterfaceStandard.PROPRIETARY.name() + " interface"), which, lit(" in product category "),
         col(Cols.PRODUCT_CATEGORY), lit(", where "), col(SUPPLIERS).cast("string"),
         lit(" suppliers use recognised standards ("), col(STANDARDS), lit(")"));

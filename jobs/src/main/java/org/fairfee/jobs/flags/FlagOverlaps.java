@@ -1,6 +1,5 @@
 package org.fairfee.jobs.flags;
 
-import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
@@ -24,6 +23,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.DataTypes;
+import org.fairfee.jobs.core.FlagOptions;
 import org.fairfee.schemas.BasisClass;
 import org.fairfee.schemas.Cols;
 import org.fairfee.schemas.RuleCode;
@@ -31,8 +31,8 @@ import org.fairfee.schemas.SparkSchemas;
 
 /**
  * P5_OVERLAP: a recurring charge whose service period overlaps a period already charged. In:
- * normalised, credit-netted lines of the whole history and the P5_DUPLICATE flags. Out: one
- * flags.csv row per overlapping charge, naming the earlier charge it overlaps most.
+ * normalised, credit-netted lines of the whole history. Out: one flags.csv row per overlapping
+ * charge, naming the earlier charge it overlaps most.
  *
  * <p>The earlier charges are those of the same supplier, buyer, product_key and fee_type that give
  * a service period and come first (invoice_date, submission_id, line_no); per-transaction charges
@@ -55,14 +55,18 @@ public final class FlagOverlaps {
   private static final String DAYS = "_ov_days";
   private static final String COVERED = "_covered_days";
   private static final String EARLIER = "_n_earlier";
+  private static final String AT_STAKE = "_at_stake";
 
-  public static Dataset<Row> apply(Dataset<Row> lines, Dataset<Row> duplicates) {
-    Dataset<Row> periods = FlagRows.withoutCopies(FlagRows.standing(lines), duplicates)
+  public static Dataset<Row> apply(Dataset<Row> lines, FlagOptions options) {
+    Dataset<Row> periods = FlagDuplicates.originals(lines, options)
         .where(col(Cols.SERVICE_START).isNotNull().and(col(Cols.SERVICE_END).isNotNull()))
         .where(col(Cols.BASIS_CLASS).notEqual(BasisClass.PER_TRANSACTION.name()));
     Dataset<Row> recurring = periods.where(col(Cols.BASIS_CLASS).equalTo(BasisClass.RECURRING.name()))
         .withColumn(MONTH, explode(months(col(Cols.SERVICE_START), col(Cols.SERVICE_END))));
-    Dataset<Row> earlier = FlagRows.other(periods)
+    // The earlier side carries only what the match and the evidence need.
+    Dataset<Row> earlier = FlagRows.other(periods.select(col(Cols.SUBMISSION_ID), col(Cols.LINE_NO),
+            col(Cols.SUPPLIER_REF), col(Cols.BUYER_REF), col(Cols.PRODUCT_KEY), col(Cols.FEE_TYPE),
+            col(Cols.INVOICE_DATE), col(Cols.SERVICE_START), col(Cols.SERVICE_END)))
         .withColumn(FlagRows.O + MONTH, explode(months(o(Cols.SERVICE_START), o(Cols.SERVICE_END))));
 
     Column from = greatest(col(Cols.SERVICE_START), o(Cols.SERVICE_START));
@@ -81,24 +85,24 @@ public final class FlagOverlaps {
 
     WindowSpec line = Window.partitionBy(col(Cols.SUBMISSION_ID), col(Cols.LINE_NO));
     // Days covered by several earlier charges count once: walk the overlaps by start date and count
-    // only the days after the furthest end seen so far.
+    // only the days after the furthest end seen so far (greatest() skips the null of the first).
     WindowSpec byStart = line.orderBy(col(FROM), col(TO), o(Cols.INVOICE_DATE), o(Cols.SUBMISSION_ID), o(Cols.LINE_NO))
         .rowsBetween(Window.unboundedPreceding(), -1);
-    Column newFrom = coalesce(greatest(col(FROM), date_add(max(col(TO)).over(byStart), 1)), col(FROM));
+    Column newFrom = greatest(col(FROM), date_add(max(col(TO)).over(byStart), 1));
     Column newDays = greatest(lit(0), datediff(col(TO), newFrom).plus(1));
     WindowSpec mostFirst = line.orderBy(col(DAYS).desc(), o(Cols.INVOICE_DATE), o(Cols.SUBMISSION_ID), o(Cols.LINE_NO));
+    Column periodDays = datediff(col(Cols.SERVICE_END), col(Cols.SERVICE_START)).plus(1);
+    Column atStake = round(col(Cols.NET_GBP).multiply(col(COVERED).cast(DataTypes.createDecimalType(10, 0)))
+        .divide(periodDays.cast(DataTypes.createDecimalType(10, 0))), 2).cast(SparkSchemas.MONEY);
     Dataset<Row> overlapping = pairs
         .withColumn("_new_days", newDays)
         .withColumn(COVERED, sum(col("_new_days")).over(line))
         .withColumn(EARLIER, count(lit(1)).over(line))
         .withColumn("_rn", row_number().over(mostFirst))
-        .where(col("_rn").equalTo(1));
-
-    Column periodDays = datediff(col(Cols.SERVICE_END), col(Cols.SERVICE_START)).plus(1);
-    Column atStake = round(col(Cols.NET_GBP).multiply(col(COVERED).cast(DataTypes.createDecimalType(10, 0)))
-        .divide(periodDays.cast(DataTypes.createDecimalType(10, 0))), 2).cast(SparkSchemas.MONEY);
-    return FlagRows.toFlags(overlapping.withColumn("_at_stake", atStake), RuleCode.P5_OVERLAP, col("_at_stake"),
-        o(Cols.SUBMISSION_ID), o(Cols.LINE_NO), evidence(periodDays));
+        .where(col("_rn").equalTo(1))
+        .withColumn(AT_STAKE, atStake);
+    return FlagRows.toFlags(overlapping, RuleCode.P5_OVERLAP, col(AT_STAKE), o(Cols.SUBMISSION_ID), o(Cols.LINE_NO),
+        evidence(periodDays));
   }
 
   /** The months (as {@link FlagRows#monthIndex}) a period touches. */
@@ -119,6 +123,6 @@ public final class FlagOverlaps {
         o(Cols.SERVICE_END).cast("string"), lit(" invoiced on "), FlagRows.otherLine(), lit(", "),
         FlagRows.daysEarlier(datediff(col(Cols.INVOICE_DATE), o(Cols.INVOICE_DATE))), lit(": "),
         col(COVERED).cast("string"), lit(" of "), periodDays.cast("string"), lit(" days already charged"), by,
-        lit(", "), FlagRows.money(col("_at_stake")), lit(" of net "), FlagRows.money(col(Cols.NET_GBP)));
+        lit(", "), FlagRows.money(col(AT_STAKE)), lit(" of net "), FlagRows.money(col(Cols.NET_GBP)));
   }
 }

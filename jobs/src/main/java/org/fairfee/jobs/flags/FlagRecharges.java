@@ -12,6 +12,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
+import org.fairfee.jobs.core.FlagOptions;
 import org.fairfee.schemas.Cols;
 import org.fairfee.schemas.FeeType;
 import org.fairfee.schemas.RuleCode;
@@ -19,8 +20,8 @@ import org.fairfee.schemas.SparkSchemas;
 
 /**
  * P5_RECHARGE: a DEVELOPMENT fee for an interface whose development was already charged, to any
- * buyer. In: normalised, credit-netted lines of the whole history and the P5_DUPLICATE flags. Out:
- * one flags.csv row per later development charge, naming the first.
+ * buyer. In: normalised, credit-netted lines of the whole history. Out: one flags.csv row per later
+ * development charge, naming the first.
  *
  * <p>An interface is supplier_ref + interface_ref; lines that name no interface cannot be judged.
  * The first development charge (invoice_date, submission_id, line_no) stands; every later one is
@@ -30,8 +31,8 @@ import org.fairfee.schemas.SparkSchemas;
 public final class FlagRecharges {
   private FlagRecharges() {}
 
-  public static Dataset<Row> apply(Dataset<Row> lines, Dataset<Row> duplicates) {
-    Dataset<Row> development = FlagRows.withoutCopies(FlagRows.standing(lines), duplicates)
+  public static Dataset<Row> apply(Dataset<Row> lines, FlagOptions options) {
+    Dataset<Row> development = FlagDuplicates.originals(lines, options)
         .where(col(Cols.FEE_TYPE).equalTo(FeeType.DEVELOPMENT.name()).and(col(Cols.INTERFACE_REF).isNotNull()));
     WindowSpec byInterface = Window.partitionBy(col(Cols.SUPPLIER_REF), col(Cols.INTERFACE_REF))
         .orderBy(FlagRows.lineOrder());
@@ -49,7 +50,10 @@ public final class FlagRecharges {
         evidence());
   }
 
-  /** "development of interface IF-9 already charged to buyer BUY-1 on line 2 of submission S-1, invoiced 2026-01-15, net £50,000.00". */
+  /**
+   * "development of interface IF-9 already charged to buyer BUY-1 on line 2 of submission S-1, invoiced
+   * 2026-01-15, net £50,000.00".
+   */
   private static Column evidence() {
     return concat(lit("development of interface "), col(Cols.INTERFACE_REF), lit(" already charged to buyer "),
         o(Cols.BUYER_REF), lit(" on "), FlagRows.otherLine(), lit(", invoiced "),

@@ -58,10 +58,10 @@ final class FlagRows {
     }
   }
 
-  /** Fails fast when {@code flags} does not carry the line identity columns of flags.csv. */
+  /** Fails fast, naming the first missing column, when {@code flags} are not flags.csv rows. */
   static void requireFlags(Dataset<Row> flags) {
     List<String> have = Arrays.asList(flags.columns());
-    for (String c : List.of(Cols.SUBMISSION_ID, Cols.LINE_NO, Cols.RULE)) {
+    for (String c : Tables.FLAGS.columnNames()) {
       if (!have.contains(c)) {
         throw new IllegalArgumentException("expected flags (Tables.FLAGS) with column " + c + ", got columns " + have);
       }
@@ -80,14 +80,6 @@ final class FlagRows {
             .and(col(Cols.FULLY_CREDITED).unary_$bang()))
         .select(LINE_COLUMNS.stream().filter(c -> !c.equals(Cols.IS_CREDIT) && !c.equals(Cols.FULLY_CREDITED))
             .map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
-  }
-
-  /** {@code lines} without the copies that {@code duplicates} (P5_DUPLICATE flags) name. */
-  static Dataset<Row> withoutCopies(Dataset<Row> lines, Dataset<Row> duplicates) {
-    requireFlags(duplicates);
-    Dataset<Row> ids = duplicates.select(col(Cols.SUBMISSION_ID).as("_k_sid"), col(Cols.LINE_NO).as("_k_line"));
-    return lines.join(ids, col(Cols.SUBMISSION_ID).equalTo(col("_k_sid"))
-        .and(col(Cols.LINE_NO).equalTo(col("_k_line"))), "left_anti");
   }
 
   /** Every column renamed with the prefix {@link #O}, so a line can be joined with another of the same set. */

@@ -11,6 +11,7 @@ import org.fairfee.jobs.core.Rates;
 import org.fairfee.jobs.normalise.Credits;
 import org.fairfee.jobs.normalise.Normalise;
 import org.fairfee.schemas.Cols;
+import org.fairfee.schemas.RuleCode;
 
 /** Test helpers: a fixture under fixtures/flags/ as the rules' input, and flags keyed for asserting. */
 final class FlagLines {
@@ -31,6 +32,11 @@ final class FlagLines {
       }
     }
     return out;
+  }
+
+  /** The key {@link #byLine} gives the flag of {@code rule} on line "submission_id/line_no". */
+  static String k(String line, RuleCode rule) {
+    return line + " " + rule.name();
   }
 
   static String id(Row r) {
