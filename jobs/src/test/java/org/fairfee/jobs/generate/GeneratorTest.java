@@ -39,7 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The seeded generator: determinism, validity against the real validator, and labels that mean what they say. */
 class GeneratorTest {
 
-  static final long ROWS = 3_000;
+  static final long ROWS = 5_000;
   static final long SEED = 42;
 
   @TempDir
