@@ -1,35 +1,74 @@
 package org.fairfee.jobs;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.sum;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.fairfee.jobs.bands.Bands;
+import org.fairfee.jobs.bands.BenchmarksCsv;
+import org.fairfee.jobs.bands.PricePoints;
+import org.fairfee.jobs.bands.Trend;
 import org.fairfee.jobs.core.Io;
 import org.fairfee.jobs.core.Options;
 import org.fairfee.jobs.core.Progress;
 import org.fairfee.jobs.core.Version;
+import org.fairfee.jobs.fees.DescribeFeeGroups;
+import org.fairfee.jobs.fees.FeeTables;
+import org.fairfee.jobs.fees.FlagFees;
+import org.fairfee.jobs.fees.RankFeeSavings;
+import org.fairfee.jobs.flags.CharterFlags;
+import org.fairfee.jobs.flags.DuplicatePayments;
+import org.fairfee.jobs.importspend.SpendFile;
 import org.fairfee.jobs.ingest.Ingest;
+import org.fairfee.jobs.normalise.Credits;
+import org.fairfee.jobs.normalise.Normalise;
 import org.fairfee.jobs.publish.Manifest;
 import org.fairfee.jobs.publish.Publication;
 import org.fairfee.jobs.publish.QuarantineCsv;
+import org.fairfee.jobs.publish.Records;
+import org.fairfee.jobs.publish.TableCsv;
 import org.fairfee.jobs.store.Store;
 import org.fairfee.reports.DataQuality;
+import org.fairfee.reports.FlagsRegister;
 import org.fairfee.reports.MarketReport;
 import org.fairfee.reports.ReportData;
+import org.fairfee.reports.SupplierStatement;
+import org.fairfee.reports.Workbook;
+import org.fairfee.reports.model.BenchmarkBand;
+import org.fairfee.reports.model.Flag;
+import org.fairfee.reports.model.Headline;
+import org.fairfee.reports.model.Method;
+import org.fairfee.reports.model.PricePoint;
+import org.fairfee.reports.model.RuleTotal;
+import org.fairfee.reports.model.TrendPoint;
 import org.fairfee.schemas.Cols;
+import org.fairfee.schemas.Tables;
 
 /**
- * The monthly job: ingest the input into the store, then evaluate one month against the history
- * up to and including it, writing every output into the publication's staging folder.
+ * The monthly job: ingest the input into the store, evaluate one month against the history up to
+ * and including it, and write every output into the publication's staging folder.
+ *
+ * <p>Evaluation: normalise and net credits over the history; detect charging twice and the
+ * free-by-charter rules over the whole history (so copies in earlier months are known); build price
+ * points over the benchmark window without the copies; bands with disclosure control and the trend;
+ * the P4 fee rules on the price points; then the month's flags. Only small results (bands, the
+ * month's flags, totals) come to the driver; price points reach it one supplier at a time.
  */
 public final class MonthlyJob {
   private MonthlyJob() {}
@@ -37,17 +76,23 @@ public final class MonthlyJob {
   /** Where to read and write, which month, and the settings. period null means the latest month in the store. */
   public record Request(Path input, String period, Path out, Path store, Options options, String master) {}
 
-  /** What the run produced: the month evaluated and the ingest's file outcomes. */
-  public record Outcome(String period, Ingest.Result ingest, long periodRows) {}
+  /** What the run produced: the month evaluated, the ingest's file outcomes, the month's rows and flags. */
+  public record Outcome(String period, Ingest.Result ingest, long periodRows, long flags) {}
 
   public static final String REPORT = "report.html";
   public static final String MANIFEST = "manifest.json";
   public static final String QUARANTINE = "quarantine.csv";
+  public static final String BENCHMARKS = "benchmarks.csv";
+  public static final String FLAGS = "flags.csv";
+  public static final String FEE_GROUPS = "fee-groups.csv";
+  public static final String STATEMENTS = "statements";
+  public static final String RESTRICTED = "restricted";
 
   public static Outcome run(SparkSession spark, Io io, Request r, Publication pub, Progress progress,
       Instant started) throws IOException {
+    Options o = r.options();
     Store store = new Store(io, r.store());
-    Ingest.Result ingested = Ingest.run(spark, io, store, r.input(), r.options().ingest(), progress);
+    Ingest.Result ingested = Ingest.run(spark, io, store, r.input(), o.ingest(), progress);
 
     List<Store.Commit> commits = store.commits();
     Dataset<Row> charges = store.charges(spark, commits);
@@ -56,9 +101,6 @@ public final class MonthlyJob {
       throw new IllegalStateException("the store holds no accepted rows, so there is no month to evaluate;"
           + " see quarantine.csv and manifest.json in the failed run's folder");
     }
-    Dataset<Row> history = charges.where(col(Cols.INVOICE_MONTH).leq(period));
-    long periodRows = history.where(col(Cols.INVOICE_MONTH).equalTo(period)).count();
-    progress.step("evaluate: %s: %s charge lines in the month", period, Progress.count(periodRows));
 
     Map<String, Long> byReason;
     try (OutputStream out = io.create(pub.file(QUARANTINE))) {
@@ -67,16 +109,137 @@ public final class MonthlyJob {
     progress.step("publish: %s (%s rows)", QUARANTINE,
         Progress.count(byReason.values().stream().mapToLong(Long::longValue).sum()));
 
+    // Evaluate: every step below reads history up to the end of the month, never later.
+    Dataset<Row> lines = Credits.apply(Normalise.apply(charges.where(col(Cols.INVOICE_MONTH).leq(period)),
+        o.ingest().rates())).persist(StorageLevel.MEMORY_AND_DISK());
+    // Published payment files (import-spend) are not fee submissions: they get the payment rule only.
+    Dataset<Row> payments = lines.where(col(Cols.SUBMISSION_ID).startsWith(SpendFile.SUBMISSION_PREFIX));
+    Dataset<Row> fees = lines.where(col(Cols.SUBMISSION_ID).startsWith(SpendFile.SUBMISSION_PREFIX).unary_$bang());
+    Headline headline0 = headline(lines, period);
+    progress.step("evaluate: %s: %s charge lines in the month, %s in the history", period,
+        Progress.count(headline0.rows()), Progress.count(lines.count()));
+
+    Dataset<Row> charter = CharterFlags.detect(fees, o.flags()).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> points = PricePoints.apply(fees, CharterFlags.copies(charter), period, o.bands())
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    List<Row> bandRows = Bands.apply(points, period, o.bands()).collectAsList();
+    List<Row> trendRows = Trend.apply(points, period, o.bands()).collectAsList();
+    progress.step("evaluate: %s price points, %s benchmark cells", Progress.count(points.count()),
+        Progress.count(bandRows.size()));
+
+    Dataset<Row> p4 = FlagFees.apply(points, fees, period, o.fees()).persist(StorageLevel.MEMORY_AND_DISK());
+    List<Row> flagRows = CharterFlags.inPeriod(charter, period)
+        .unionByName(CharterFlags.inPeriod(DuplicatePayments.detect(payments, o.spend()), period))
+        .unionByName(p4)
+        .orderBy(CharterFlags.order())
+        .collectAsList();
+    List<Row> feeGroups = DescribeFeeGroups.apply(points, o.fees()).collectAsList();
+    List<Row> savings = RankFeeSavings.apply(p4).collectAsList();
+    progress.step("evaluate: %s flags in %s", Progress.count(flagRows.size()), period);
+
+    // Publish.
+    List<Flag> flags = Records.all(flagRows, Flag.class);
+    List<BenchmarkBand> bands = Records.all(bandRows, BenchmarkBand.class);
+    List<TrendPoint> trend = Records.all(trendRows, TrendPoint.class);
+    Headline headline = new Headline(headline0.submissions(), headline0.rows(), headline0.suppliers(),
+        headline0.buyers(), headline0.reviewedGbp(), RuleTotal.of(flags));
+    Method method = new Method(o.bands().windowMonths(), o.bands().minSuppliers(), o.bands().maxSupplierShare(),
+        Bands.PERCENTILE_METHOD, o.fees().maxModifiedZ(), o.fees().minPricePoints(), o.fees().minSuppliers(),
+        o.flags().duplicateWindowDays());
     DataQuality quality = DataQuality.of(ingested.files(), byReason);
-    io.write(pub.file(REPORT), MarketReport.render(new ReportData(period, Version.get(), quality)));
-    progress.step("publish: %s", REPORT);
+    ReportData data = new ReportData(period, Version.get(), quality, headline, method, bands, trend);
+
+    io.write(pub.file(BENCHMARKS), BenchmarksCsv.format(bandRows));
+    io.write(pub.file(FLAGS), TableCsv.format(Tables.FLAGS, flagRows));
+    io.write(pub.file(FEE_GROUPS), TableCsv.format(FeeTables.PEER_GROUPS, feeGroups));
+    io.write(pub.file(REPORT), MarketReport.render(data));
+    io.write(pub.file(Workbook.fileName(period)), Workbook.renderPublic(data));
+    progress.step("publish: %s, %s, %s, %s", BENCHMARKS, FLAGS, REPORT, Workbook.fileName(period));
+
+    io.write(pub.file(RESTRICTED + "/" + Workbook.fileName(period)), Workbook.render(data, flags));
+    io.write(pub.file(RESTRICTED + "/flags-register.csv"), FlagsRegister.csv(flags));
+    io.write(pub.file(RESTRICTED + "/flags-register.html"), FlagsRegister.html(period, Version.get(), flags));
+    io.write(pub.file(RESTRICTED + "/buyer-totals.csv"), FlagsRegister.buyerTotalsCsv(flags));
+    io.write(pub.file(RESTRICTED + "/savings-by-supplier.csv"), TableCsv.format(FeeTables.MARKET_VIEW, savings));
+    int statements = statements(points, flags, data, io, pub);
+    progress.step("publish: %d supplier statements, restricted register of %s flags", statements,
+        Progress.count(flags.size()));
 
     Map<String, Object> extra = new LinkedHashMap<>();
-    extra.put("period_rows", periodRows);
+    extra.put("period_rows", headline.rows());
+    extra.put("flags", flags.size());
+    extra.put("benchmark_cells", bandRows.size());
+    extra.put("percentile_method", Bands.PERCENTILE_METHOD);
     Manifest.Run run = new Manifest.Run(Version.get(), period, r.input().toString(), r.out().toString(),
         r.store().toString(), r.master(), started, Instant.now());
-    io.write(pub.file(MANIFEST), Manifest.render(run, ingested.files(), r.options().toJson(), extra));
-    return new Outcome(period, ingested, periodRows);
+    io.write(pub.file(MANIFEST), Manifest.render(run, ingested.files(), o.toJson(), extra));
+    lines.unpersist();
+    charter.unpersist();
+    points.unpersist();
+    p4.unpersist();
+    return new Outcome(period, ingested, headline.rows(), flags.size());
+  }
+
+  /** The month's numbers without names: submissions, rows, suppliers, buyers and net pounds reviewed. */
+  static Headline headline(Dataset<Row> lines, String period) {
+    Row h = lines.where(col(Cols.INVOICE_MONTH).equalTo(period))
+        .agg(countDistinct(col(Cols.SUBMISSION_ID)), org.apache.spark.sql.functions.count("*"),
+            countDistinct(col(Cols.SUPPLIER_REF)), countDistinct(col(Cols.BUYER_REF)), sum(col(Cols.NET_GBP)))
+        .first();
+    BigDecimal reviewed = h.isNullAt(4) ? BigDecimal.ZERO : h.getDecimal(4);
+    return new Headline(h.getLong(0), h.getLong(1), h.getLong(2), h.getLong(3),
+        reviewed.setScale(2, java.math.RoundingMode.HALF_UP), List.of());
+  }
+
+  /**
+   * One private statement per supplier with price points in the window or flags in the month.
+   * Points come to the driver sorted by supplier, one supplier at a time.
+   */
+  static int statements(Dataset<Row> points, List<Flag> flags, ReportData data, Io io, Publication pub)
+      throws IOException {
+    TreeSet<String> pending = new TreeSet<>();
+    for (Flag f : flags) {
+      pending.add(f.supplierRef());
+    }
+    Iterator<Row> it = points.orderBy(col(Cols.SUPPLIER_REF), col(Cols.BUYER_REF), col(Cols.PRODUCT_KEY),
+        col(Cols.FEE_TYPE), col(Cols.BASIS_CLASS), col(Cols.PRODUCT_CATEGORY), col(Cols.INTERFACE_STANDARD))
+        .toLocalIterator();
+    int written = 0;
+    String current = null;
+    List<PricePoint> own = new ArrayList<>();
+    while (true) {
+      Row row = it.hasNext() ? it.next() : null;
+      String supplier = row == null ? null : row.getString(row.fieldIndex(Cols.SUPPLIER_REF));
+      if (current != null && !current.equals(supplier)) {
+        // suppliers with flags but no points, sorting before this one
+        for (String s : new ArrayList<>(pending.headSet(current))) {
+          written += statement(s, List.of(), flags, data, io, pub);
+          pending.remove(s);
+        }
+        written += statement(current, own, flags, data, io, pub);
+        pending.remove(current);
+        own = new ArrayList<>();
+      }
+      if (row == null) {
+        break;
+      }
+      current = supplier;
+      own.add(Records.of(row, PricePoint.class));
+    }
+    for (String s : pending) {
+      written += statement(s, List.of(), flags, data, io, pub);
+    }
+    return written;
+  }
+
+  private static int statement(String supplier, List<PricePoint> points, List<Flag> flags, ReportData data,
+      Io io, Publication pub) throws IOException {
+    List<Flag> own = flags.stream().filter(f -> f.supplierRef().equals(supplier)).toList();
+    io.write(pub.file(STATEMENTS + "/" + SupplierStatement.fileName(supplier, "html")),
+        SupplierStatement.html(supplier, data, points, own));
+    io.write(pub.file(STATEMENTS + "/" + SupplierStatement.fileName(supplier, "csv")),
+        SupplierStatement.csv(supplier, data, points, own));
+    return 1;
   }
 
   /** The latest invoice month with accepted rows, or null when there are none. */

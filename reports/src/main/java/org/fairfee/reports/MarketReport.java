@@ -174,7 +174,7 @@ public final class MarketReport {
     if (!b.published() || b.saMedian() == null) {
       return "";
     }
-    return Fmt.price(b.saMedian()) + (b.sizeMeasure() == null ? "" : " per " + b.sizeMeasure());
+    return Fmt.price(b.saMedian()) + (b.sizeMeasure() == null ? "" : " per " + Words.sizeUnit(b.sizeMeasure()));
   }
 
   // ---- trend ----

@@ -9,6 +9,16 @@ import org.fairfee.reports.model.BenchmarkBand;
 public final class Words {
   private Words() {}
 
+  /** The unit of a size measure in "£x per ...": staff, registered patient, resident, bed. */
+  public static String sizeUnit(String measure) {
+    return switch (measure) {
+      case "registered_patients" -> "registered patient";
+      case "population" -> "resident";
+      case "beds" -> "bed";
+      default -> measure.replace('_', ' ');
+    };
+  }
+
   public static String category(String code) {
     return switch (code) {
       case "EPR" -> "Electronic patient record (EPR)";

@@ -73,6 +73,22 @@ public final class Cols {
   /** True when credit notes reverse this charge in full. */
   public static final String FULLY_CREDITED = "fully_credited";
 
+  // ---- price points (one price per supplier, buyer, interface or product, fee type and basis class) ----
+  /** The unit of buyer_size for the buyer's type: staff, registered_patients, population or beds. */
+  public static final String SIZE_MEASURE = "size_measure";
+  /** A price point's price per unit of buyer size (size_measure). */
+  public static final String SA_PRICE_GBP = "sa_price_gbp";
+  /** How many charge lines a price point was made from. */
+  public static final String N_LINES = "n_lines";
+  /** The latest invoice_date among a price point's lines. */
+  public static final String LAST_INVOICE_DATE = "last_invoice_date";
+  /** First month ("YYYY-MM") of the window in which a price point's lines invoice or pay for a service. */
+  public static final String ACTIVE_FROM = "active_from";
+  /** Last such month. */
+  public static final String ACTIVE_TO = "active_to";
+  /** A calendar month "YYYY-MM" of the benchmark trend. */
+  public static final String MONTH = "month";
+
   // ---- benchmarks ----
   public static final String N_PRICE_POINTS = "n_price_points";
   public static final String N_SUPPLIERS = "n_suppliers";
@@ -84,7 +100,6 @@ public final class Cols {
   public static final String P75 = "p75";
   public static final String P90 = "p90";
   public static final String MEAN = "mean";
-  public static final String SIZE_MEASURE = "size_measure";
   public static final String SA_N = "sa_n_price_points";
   public static final String SA_P25 = "sa_p25";
   public static final String SA_MEDIAN = "sa_median";
@@ -122,6 +137,8 @@ public final class Cols {
   public static final String BAND_HIGH_GBP = "band_high_gbp";
   public static final String RATIO = "ratio";
   public static final String SCORE = "score";
+  /** Number of flags in a total (per rule, per supplier and rule). */
+  public static final String N_FLAGS = "n_flags";
 
   // ---- ground truth of generated sample data (labels.csv) ----
   /** A rule code, a hard-negative name or BAD_ROW:&lt;reason code&gt; that a generated line was made to carry. */

@@ -7,15 +7,20 @@ import java.io.Serializable;
  *
  * @param duplicateWindowDays two same-amount charges for the same service period count as one
  *     charge made twice when invoiced within this many days of each other
+ * @param nonStandardMinSuppliers a PROPRIETARY interface is flagged (P3, informational) only in a
+ *     product category where at least this many distinct suppliers use a recognised standard
  */
-public record FlagOptions(int duplicateWindowDays) implements Serializable {
+public record FlagOptions(int duplicateWindowDays, int nonStandardMinSuppliers) implements Serializable {
   public FlagOptions {
     if (duplicateWindowDays < 0 || duplicateWindowDays > 3660) {
       throw new IllegalArgumentException("flags.duplicateWindowDays must be between 0 and 3660, was " + duplicateWindowDays);
     }
+    if (nonStandardMinSuppliers < 1) {
+      throw new IllegalArgumentException("flags.nonStandardMinSuppliers must be at least 1, was " + nonStandardMinSuppliers);
+    }
   }
 
   public static FlagOptions defaults() {
-    return new FlagOptions(60);
+    return new FlagOptions(60, 2);
   }
 }

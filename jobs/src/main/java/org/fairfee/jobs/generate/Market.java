@@ -335,11 +335,16 @@ final class Market {
 
   // ---------------------------------------------------------------- suppliers
 
+  static final double ZIPF = 0.7;
+
   private void makeSuppliers(SplittableRandom r) {
     int n = options.supplierCount();
+    // Zipf-like shares with exponent 0.7: a few large suppliers and a long tail, but not so
+    // concentrated that the largest supplier dominates every peer group (disclosure control would
+    // then suppress nearly every benchmark cell, which real national data would not).
     double h = 0;
     for (int k = 1; k <= n; k++) {
-      h += 1.0 / k;
+      h += Math.pow(k, -ZIPF);
     }
     Set<String> hexes = new HashSet<>();
     for (int k = 0; k < n; k++) {
@@ -347,7 +352,7 @@ final class Market {
       do {
         hx = hex(r, 4);
       } while (!hexes.add(hx));
-      Supplier s = new Supplier(k, "SUP-" + hx, hx, 1.0 / (k + 1) / h);
+      Supplier s = new Supplier(k, "SUP-" + hx, hx, Math.pow(k + 1, -ZIPF) / h);
       s.effect = Seeds.lognormal(r, 0.1);
       s.style = r.nextInt(RefStyles.SUPPLIER_STYLES);
       s.blankDefaults = r.nextDouble() < 0.2;

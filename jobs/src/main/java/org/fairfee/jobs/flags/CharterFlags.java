@@ -1,0 +1,73 @@
+package org.fairfee.jobs.flags;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.fairfee.jobs.core.FlagOptions;
+import org.fairfee.schemas.Cols;
+import org.fairfee.schemas.RuleCode;
+
+/**
+ * The charging-twice and free-by-charter rules (P1, P2, P3, P5_DUPLICATE, P5_OVERLAP, P5_RECHARGE)
+ * as one step: detect over the whole history, then keep the period's flags for flags.csv.
+ */
+public final class CharterFlags {
+  private CharterFlags() {}
+
+  /**
+   * All flags of these rules over the whole history. In: {@code Credits.apply(Normalise.apply(history,
+   * rates))}, every line up to the end of the evaluated month. Out: {@code SparkSchemas.of(Tables.FLAGS)}
+   * rows for lines of any month (so that copies in earlier months are known too), in no particular
+   * order: sorting every month's flags would cost a pass over all of them, so {@link #inPeriod} sorts
+   * the period's. Persist the result when both inPeriod and {@link #copies} read it.
+   */
+  public static Dataset<Row> detect(Dataset<Row> lines, FlagOptions options) {
+    FlagRows.requireLines(lines);
+    return FlagDuplicates.apply(lines, options)
+        .unionByName(FlagOverlaps.apply(lines, options))
+        .unionByName(FlagRecharges.apply(lines, options))
+        .unionByName(FlagCharterFees.apply(lines))
+        .unionByName(FlagNonStandard.apply(lines, options));
+  }
+
+  /** The flags of lines invoiced in {@code period} (YYYY-MM), in flags.csv order. */
+  public static Dataset<Row> inPeriod(Dataset<Row> flags, String period) {
+    FlagRows.requireFlags(flags);
+    YearMonth month = parsePeriod(period);
+    return flags.where(col(Cols.INVOICE_DATE).between(lit(month.atDay(1)), lit(month.atEndOfMonth())))
+        .orderBy(order());
+  }
+
+  /**
+   * The lines flagged as charged twice for the same thing (P5_DUPLICATE, P5_OVERLAP), in any month
+   * of the flags given: submission_id and line_no, sorted, for the benchmark step to leave out.
+   */
+  public static Dataset<Row> copies(Dataset<Row> flags) {
+    FlagRows.requireFlags(flags);
+    return flags.where(col(Cols.RULE).isin(RuleCode.P5_DUPLICATE.name(), RuleCode.P5_OVERLAP.name()))
+        .select(col(Cols.SUBMISSION_ID), col(Cols.LINE_NO))
+        .distinct()
+        .orderBy(col(Cols.SUBMISSION_ID), col(Cols.LINE_NO));
+  }
+
+  /** flags.csv order, its full key: submission_id, line_no, rule. */
+  public static Column[] order() {
+    return new Column[] {col(Cols.SUBMISSION_ID).asc(), col(Cols.LINE_NO).asc(), col(Cols.RULE).asc()};
+  }
+
+  private static YearMonth parsePeriod(String period) {
+    if (period == null || !period.matches("[0-9]{4}-[0-9]{2}")) {
+      throw new IllegalArgumentException("period must be YYYY-MM, was " + period);
+    }
+    try {
+      return YearMonth.parse(period);
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException("period must be YYYY-MM, was " + period);
+    }
+  }
+}

@@ -1,0 +1,30 @@
+package org.fairfee.jobs.flags;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.fairfee.jobs.core.FlagOptions;
+import org.fairfee.jobs.core.Options;
+import org.junit.jupiter.api.Test;
+
+/** The flag rules' options: defaults in one place, bad values refused with the key's name. */
+class FlagOptionsTest {
+
+  @Test
+  void defaults() {
+    assertEquals(new FlagOptions(60, 2), FlagOptions.defaults());
+    assertEquals(FlagOptions.defaults(), Options.defaults().flags());
+  }
+
+  @Test
+  void aConfigFileSetsTheKey() {
+    assertEquals(new FlagOptions(60, 3), Options.fromJson("{\"flags\": {\"nonStandardMinSuppliers\": 3}}").flags());
+  }
+
+  @Test
+  void badValuesAreRefused() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new FlagOptions(60, 0));
+    assertEquals("flags.nonStandardMinSuppliers must be at least 1, was 0", e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> new FlagOptions(-1, 2));
+  }
+}
