@@ -4,17 +4,20 @@
 #
 #   1. builds fairfee if needed (through bin/fairfee) and generates seeded sample data;
 #   2. makes a SPARK_HOME whose jars/ are Spark's own jars from ~/.m2 (symlinks; nothing downloaded);
-#   3. runs the job locally (local[2]) through bin/fairfee;
-#   4. starts a standalone Master and two Workers (1 core, 1 GiB each) on 127.0.0.1, on free ports,
-#      with plain java commands, and waits until both workers are ALIVE;
-#   5. submits the same job through org.apache.spark.deploy.SparkSubmit (client mode) to the master;
+#   3. runs the job locally (local[2]) through bin/fairfee, in the background;
+#   4. meanwhile starts a standalone Master and two Workers (1 core, 1 GiB each) on 127.0.0.1, on
+#      free ports, with plain java commands, and waits until both workers are ALIVE;
+#   5. submits the same job through org.apache.spark.deploy.SparkSubmit (client mode) to the master,
+#      and waits for both runs;
 #   6. compares every CSV of the month byte for byte (cmp), and the manifest's file outcomes;
 #   7. checks that the executors ran on the workers and that the application FINISHED;
 #   8. stops the workers and the master by process id (also on failure: trap on EXIT) and checks
 #      that no process it started is left.
 #
 # Prints one PASS/FAIL line per check; exit 0 only when every check passed.
-# Options: --rows N (sample size, default 3000), --keep (keep the work folder even on success).
+# Options: --rows N (sample size, default 3000), --keep (keep the work folder even on success),
+#   --sequential (the local run first, alone, then the cluster: slower, but each run's time is its
+#   own; use it to measure, see docs/running-on-a-cluster.md).
 # Environment: CLUSTER_CHECK_DIR (parent of the work folder, default $TMPDIR or /tmp), JAVA.
 # Needs: Java 17, Maven (first build only), curl, jq. All traffic stays on 127.0.0.1.
 set -uo pipefail
@@ -22,12 +25,14 @@ set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 ROWS=3000
 KEEP=0
+SEQUENTIAL=0
 PERIOD=2026-10
 while [ $# -gt 0 ]; do
   case "$1" in
     --rows) ROWS="${2:?--rows needs a number}"; shift 2 ;;
     --keep) KEEP=1; shift ;;
-    -h|--help) sed -n '2,20p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --sequential) SEQUENTIAL=1; shift ;;
+    -h|--help) sed -n '2,23p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "cluster-check: unknown option $1 (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -79,6 +84,7 @@ stop_all() {
   [ "$STOPPED" = 1 ] && return 0
   STOPPED=1
   [ -n "$SUBMIT_PID" ] && stop_pid "$SUBMIT_PID"
+  [ -n "${LOCAL_PID:-}" ] && stop_pid "$LOCAL_PID"
   local i
   for ((i = ${#PIDS[@]} - 1; i >= 0; i--)); do stop_pid "${PIDS[$i]}"; done
 }
@@ -107,7 +113,7 @@ trap 'exit 130' INT TERM
 finish() {
   stop_all
   local left=""
-  for p in "${PIDS[@]}" $SUBMIT_PID; do kill -0 "$p" 2>/dev/null && left="$left $p"; done
+  for p in "${PIDS[@]}" $SUBMIT_PID ${LOCAL_PID:-}; do kill -0 "$p" 2>/dev/null && left="$left $p"; done
   local strays
   strays="$(pgrep -f -- "$WORK/" | tr '\n' ' ' || true)"
   if [ -z "$left" ] && [ -z "${strays// /}" ]; then
@@ -179,20 +185,36 @@ else
 fi
 CP="$SPARK_HOME_DIR/jars/*"
 
-# 3. The local run: bin/fairfee, local[2] (2 cores, like the two 1-core workers).
-t0=$SECONDS
+# 3. The local run: bin/fairfee, local[2] (2 cores, like the two 1-core workers). bin/fairfee
+#    execs java, so the pid is the JVM's. In the background unless --sequential.
 mkdir -p "$WORK/events-local" "$WORK/events-cluster"
 # Event logs with per-stage executor memory peaks, for the sizing note at the end.
 EVENTS="-Dspark.eventLog.enabled=true -Dspark.eventLog.logStageExecutorMetrics=true -Dspark.eventLog.compress=false"
-if FAIRFEE_HEAP=1g FAIRFEE_JAVA_OPTS="$EVENTS -Dspark.eventLog.dir=file:$WORK/events-local" \
+LOCAL_PID=""
+start_local() {
+  FAIRFEE_HEAP=1g FAIRFEE_JAVA_OPTS="$EVENTS -Dspark.eventLog.dir=file:$WORK/events-local" \
     "$ROOT/bin/fairfee" run --master 'local[2]' --input "$INPUT" --period "$PERIOD" \
-    --out "$WORK/out-local" --config "$CONFIG" > "$WORK/local.out" 2> "$WORK/local.err"; then
-  LOCAL_S=$((SECONDS - t0))
-  pass "local-run" "bin/fairfee run --master local[2]: ${LOCAL_S}s"
-else
-  LOCAL_S=$((SECONDS - t0))
-  fail "local-run" "exit code $?; see $WORK/local.err"
-fi
+    --out "$WORK/out-local" --config "$CONFIG" > "$WORK/local.out" 2> "$WORK/local.err" &
+  LOCAL_PID=$!
+  LOCAL_T0=$SECONDS
+}
+finish_local() {
+  wait "$LOCAL_PID"
+  local code=$?
+  LOCAL_PID=""
+  LOCAL_S=$((SECONDS - LOCAL_T0))
+  # Its own duration from its progress lines (start to done), exact even when we waited on something else.
+  local own
+  own="$(awk -F'[][s]+' '/\] done: /{printf "%.0f", $2}' "$WORK/local.err")"
+  [ -n "$own" ] && LOCAL_S="$own"
+  if [ "$code" = 0 ]; then
+    pass "local-run" "bin/fairfee run --master local[2]: ${LOCAL_S}s$([ "$SEQUENTIAL" = 0 ] && echo ', alongside the cluster')"
+  else
+    fail "local-run" "exit code $code; see $WORK/local.err"
+  fi
+}
+start_local
+[ "$SEQUENTIAL" = 1 ] && finish_local
 
 # 4. Master and two workers, plain java, free ports (port 0: the OS picks; read back from the logs).
 t0=$SECONDS
@@ -202,7 +224,7 @@ t0=$SECONDS
 PIDS+=($!)
 MASTER_PID=$!
 master_ready() { grep -q "Successfully started service 'MasterUI'" "$WORK/master.log" && grep -q "Starting Spark master at" "$WORK/master.log"; }
-wait_for "master" 120 "$MASTER_PID" master_ready || abort "master" "did not start in 120 s; see $WORK/master.log"
+wait_for "master" 180 "$MASTER_PID" master_ready || abort "master" "did not start in 180 s; see $WORK/master.log"
 MASTER_URL="$(sed -n 's/.*Starting Spark master at \(spark:\/\/[^ ]*\).*/\1/p' "$WORK/master.log" | head -1)"
 UI_PORT="$(sed -n "s/.*Successfully started service 'MasterUI' on port \([0-9]*\).*/\1/p" "$WORK/master.log" | head -1)"
 MASTER_JSON="http://127.0.0.1:$UI_PORT/json/"
@@ -217,7 +239,7 @@ for n in 1 2; do
   PIDS+=($!)
 done
 alive_workers() { curl -sf "$MASTER_JSON" | jq -e '[.workers[] | select(.state == "ALIVE")] | length == 2'; }
-if wait_for "workers" 120 "" alive_workers; then
+if wait_for "workers" 240 "" alive_workers; then
   pass "workers-alive" "2 workers ALIVE (pids ${PIDS[1]} ${PIDS[2]}); cluster up in $((SECONDS - t0))s"
 else
   abort "workers-alive" "$(curl -sf "$MASTER_JSON" | jq -c '[.workers[].state]' 2>/dev/null); see $WORK/worker1.log, worker2.log"
@@ -247,6 +269,8 @@ if [ "$code" = 0 ]; then
 else
   fail "cluster-run" "exit code $code after ${CLUSTER_S}s; see $WORK/submit.err and $WORK/out-cluster/$PERIOD*/run.log"
 fi
+
+[ -n "$LOCAL_PID" ] && finish_local
 
 # 6. Same bytes: every CSV of the month, and the manifest's outcomes (it also holds times and paths).
 L="$WORK/out-local/$PERIOD"
@@ -295,16 +319,16 @@ done
 # rows per core per second over it, and the peak JVM heap of each executor from the event log.
 job_seconds() { awk -F'[][s]+' '/\] spark: /{a=$2} /\] done: /{b=$2} END{if (a != "" && b != "") printf "%.1f", b - a}' "$1"; }
 heap_peaks() {
-  find "$1" -type f -name 'events_*' -exec cat {} + 2>/dev/null | jq -r 'select(.Event == "SparkListenerStageExecutorMetrics")
-      | "\(.["Executor ID"]) \(.["Executor Metrics"].JVMHeapMemory)"' \
-    | awk '{if ($2 > m[$1]) m[$1] = $2} END {for (e in m) printf "%s %d MiB; ", e, m[e] / 1048576}'
+  find "$1" -type f -name 'events_*' -exec grep -h '"Event":"SparkListenerStageExecutorMetrics"' {} + 2>/dev/null \
+    | jq -r '"\(.["Executor ID"]) \(.["Executor Metrics"].JVMHeapMemory)"' \
+    | awk '{if ($2 > m[$1]) m[$1] = $2} END {for (e in m) printf "%s%s %d MiB", (n++ ? ", " : ""), (e == "driver" ? "driver" : "executor " e), m[e] / 1048576}'
 }
 for run in local cluster; do
   err="$WORK/$run.err"; [ "$run" = cluster ] && err="$WORK/submit.err"
   s="$(job_seconds "$err")"
   total="$LOCAL_S"; [ "$run" = cluster ] && total="$CLUSTER_S"
   if [ -n "$s" ] && [ -n "${ROWS_MADE:-}" ]; then
-    note "$run: ${total}s in all, ${s}s from Spark up to published: $(awk -v r="$ROWS_MADE" -v s="$s" 'BEGIN{printf "%.0f", r / s / 2}') rows/core/s on 2 cores; heap peaks: $(heap_peaks "$WORK/events-$run")"
+    note "$run: ${total}s in all, ${s}s from Spark up to published: $(awk -v r="$ROWS_MADE" -v s="$s" 'BEGIN{printf "%.0f", r / s / 2}') rows/core/s on 2 cores; heap used, peak: $(heap_peaks "$WORK/events-$run")"
   fi
 done
 
