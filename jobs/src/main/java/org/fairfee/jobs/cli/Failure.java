@@ -6,8 +6,7 @@ import org.apache.logging.log4j.LogManager;
 final class Failure {
   private Failure() {}
 
-  private static volatile String logFile = System.getProperty("fairfee.log",
-      System.getProperty("java.io.tmpdir") + "/fairfee.log");
+  private static volatile String logFile = org.fairfee.jobs.core.Logs.defaultFile();
 
   static void logFile(String path) {
     logFile = path;

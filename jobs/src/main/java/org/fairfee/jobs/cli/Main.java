@@ -33,6 +33,7 @@ public final class Main {
   public static void main(String[] argv) {
     PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
     PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
+    org.fairfee.jobs.core.Logs.toDefaultFile();
     int code = execute(argv, out, err);
     out.flush();
     err.flush();

@@ -143,15 +143,17 @@ final class RunCommand implements Main.Command {
       progress.step("spark: %s, %d cores", spark.sparkContext().master(), spark.sparkContext().defaultParallelism());
       MonthlyJob.Outcome outcome = MonthlyJob.run(spark, io, request, pub, progress, started);
       period = outcome.period();
+      copyLog(localIo, pub, log);
       Path published = pub.commit(period);
       progress.step("done: published %s", published);
-      String report = new Path(published, MonthlyJob.REPORT).toUri().getPath();
-      out.println((demo ? "Report: " : "") + report);
+      Path report = new Path(published, MonthlyJob.REPORT);
+      out.println((demo ? "Report: " : "") + ("file".equals(report.toUri().getScheme()) ? report.toUri().getPath() : report));
       return 0;
     } catch (Exception | Error e) {
       Failure.record(e);
       Path failed;
       try {
+        copyLog(localIo, pub, log);
         failed = pub.fail(period);
       } catch (IOException moveFailed) {
         failed = pub.staging();
@@ -164,6 +166,21 @@ final class RunCommand implements Main.Command {
       if (spark != null && ownSession) {
         spark.stop();
       }
+    }
+  }
+
+  /**
+   * A run whose output is not on the local file system logs to a local temporary file (log4j
+   * writes local files only); a copy of it so far goes into the publication, or the failed folder.
+   */
+  private static void copyLog(Io io, Publication pub, java.nio.file.Path log) {
+    if ("file".equals(pub.staging().toUri().getScheme())) {
+      return; // already there
+    }
+    try (java.io.InputStream in = Files.newInputStream(log); java.io.OutputStream o = io.create(pub.file("run.log"))) {
+      in.transferTo(o);
+    } catch (IOException | RuntimeException e) {
+      org.apache.logging.log4j.LogManager.getLogger("fairfee").warn("could not copy the log " + log + " to " + pub.staging(), e);
     }
   }
 

@@ -46,10 +46,23 @@ public final class Io implements Serializable {
     return io;
   }
 
-  /** Io with Hadoop's default configuration, for commands that run without Spark. */
+  /**
+   * Io for work done before Spark starts (the output lock, the publication) and for commands that
+   * run without Spark: Hadoop's default configuration plus every {@code spark.hadoop.*} setting
+   * given as a system property (spark-submit passes {@code --conf} and spark-defaults.conf that
+   * way), so an {@code s3a:} output is reached with the same settings as Spark's own reads and writes.
+   */
   public static Io local() {
-    return of(new Configuration());
+    Configuration c = new Configuration();
+    for (String key : System.getProperties().stringPropertyNames()) {
+      if (key.startsWith(SPARK_HADOOP) && key.length() > SPARK_HADOOP.length()) {
+        c.set(key.substring(SPARK_HADOOP.length()), System.getProperty(key));
+      }
+    }
+    return of(c);
   }
+
+  private static final String SPARK_HADOOP = "spark.hadoop.";
 
   public Configuration conf() {
     if (conf == null) {
@@ -61,14 +74,29 @@ public final class Io implements Serializable {
   }
 
   /**
-   * A path from the command line: a URI with a scheme stays as it is; anything else is a local path,
-   * made absolute so that Spark executors and the driver agree on it.
+   * A path from the command line: a location with a scheme ({@code file:/}, {@code hdfs://},
+   * {@code s3a://}) is read the way Hadoop and Spark read a path string, character for character
+   * (a space, {@code %}, {@code #} or {@code [} is part of the name, not URI syntax); anything else
+   * is a local path, made absolute against the working folder so that executors and the driver
+   * agree on it.
    */
   public static Path path(String location) {
-    if (location.matches("^[A-Za-z][A-Za-z0-9+.-]*://.*") || location.matches("^file:/.*")) {
-      return new Path(URI.create(location.replace(" ", "%20")));
+    if (location.isBlank()) {
+      throw new IllegalArgumentException("a path is empty");
     }
-    return new Path(java.nio.file.Path.of(location).toAbsolutePath().normalize().toUri());
+    if (location.matches("^[A-Za-z][A-Za-z0-9+.-]*://.*") || location.matches("^file:/.*")) {
+      return new Path(location);
+    }
+    // The launcher's local path; Hadoop quotes what a URI needs. No trailing slash, whether the folder exists or not.
+    return new Path("file", null, java.nio.file.Path.of(location).toAbsolutePath().normalize().toString());
+  }
+
+  /**
+   * The string to give Spark's readers for a folder: they expand glob patterns in a path, so the
+   * characters of a pattern are escaped and a folder named {@code out [old]} is read as itself.
+   */
+  public static String forSparkRead(Path p) {
+    return p.toString().replaceAll("([\\\\{}\\[\\]*?])", "\\\\$1");
   }
 
   public FileSystem fs(Path p) {
@@ -176,11 +204,14 @@ public final class Io implements Serializable {
     }
   }
 
-  /** The java.nio path of a file on the local file system, or null for any other file system. */
+  /** The java.nio path of a {@code file:} path on the local file system, or null for any other. */
   private java.nio.file.Path local(Path p) {
     FileSystem fs = fs(p);
     if (fs instanceof org.apache.hadoop.fs.LocalFileSystem || fs instanceof org.apache.hadoop.fs.RawLocalFileSystem) {
-      return java.nio.file.Path.of(fs.makeQualified(p).toUri());
+      URI uri = fs.makeQualified(p).toUri();
+      if ("file".equals(uri.getScheme())) {
+        return java.nio.file.Path.of(uri);
+      }
     }
     return null;
   }

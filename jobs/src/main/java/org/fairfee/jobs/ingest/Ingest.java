@@ -272,7 +272,7 @@ public final class Ingest {
   /** Rewrites the staged batch without the rows of the given files (rare: conflicts, files that failed mid-read). */
   static void dropFiles(SparkSession spark, Path staged, Set<String> shas) {
     String kept = staged + "-kept";
-    Dataset<Row> all = spark.read().schema(Staged.SCHEMA).parquet(staged.toString());
+    Dataset<Row> all = spark.read().schema(Staged.SCHEMA).parquet(Io.forSparkRead(staged));
     all.where(col(Cols.SOURCE_SHA256).isin(shas.toArray()).unary_$bang())
         .write().mode(SaveMode.Overwrite).partitionBy(Staged.KIND, Cols.INVOICE_MONTH).parquet(kept);
     try {

@@ -139,33 +139,33 @@ public final class Store {
 
   /** All committed accepted rows, with the columns of {@link Tables#CHARGES}. */
   public Dataset<Row> charges(SparkSession spark, List<Commit> commits) throws IOException {
-    List<String> paths = existing(chargesDir(), commits);
+    List<Path> paths = existing(chargesDir(), commits);
     if (paths.isEmpty()) {
       return spark.createDataFrame(List.of(), SparkSchemas.of(Tables.CHARGES));
     }
     Dataset<Row> df = spark.read().option("basePath", chargesDir().toString())
-        .parquet(paths.toArray(new String[0]));
+        .parquet(paths.stream().map(Io::forSparkRead).toArray(String[]::new));
     return df.select(columns(Tables.CHARGES.columnNames()));
   }
 
   /** Committed quarantined rows: sha256 of their file, line, reason_code, reason, raw. */
   public Dataset<Row> quarantine(SparkSession spark, List<Commit> commits) throws IOException {
-    List<String> paths = existing(quarantineDir(), commits);
+    List<Path> paths = existing(quarantineDir(), commits);
     if (paths.isEmpty()) {
       return spark.createDataFrame(List.of(), SparkSchemas.of(Tables.QUARANTINE_STORED));
     }
-    Dataset<Row> df = spark.read().parquet(paths.toArray(new String[0]));
+    Dataset<Row> df = spark.read().parquet(paths.stream().map(Io::forSparkRead).toArray(String[]::new));
     return df.select(
         df.col(Cols.SOURCE_SHA256).as(Cols.SHA256), df.col(Cols.LINE), df.col(Cols.REASON_CODE),
         df.col(Cols.REASON), df.col(Cols.RAW));
   }
 
-  private List<String> existing(Path dir, List<Commit> commits) throws IOException {
-    List<String> out = new ArrayList<>();
+  private List<Path> existing(Path dir, List<Commit> commits) throws IOException {
+    List<Path> out = new ArrayList<>();
     for (Commit c : commits) {
       Path p = new Path(dir, "batch=" + batchName(c.batch()));
       if (io.exists(p)) {
-        out.add(p.toString());
+        out.add(p);
       }
     }
     return out;
