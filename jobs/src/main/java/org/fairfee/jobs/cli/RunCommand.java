@@ -13,6 +13,7 @@ import org.fairfee.jobs.MonthlyJob;
 import org.fairfee.jobs.core.Io;
 import org.fairfee.jobs.core.Logs;
 import org.fairfee.jobs.core.Options;
+import org.fairfee.jobs.core.PausePoint;
 import org.fairfee.jobs.core.Progress;
 import org.fairfee.jobs.core.Sessions;
 import org.fairfee.jobs.publish.OutputLock;
@@ -121,6 +122,7 @@ final class RunCommand implements Main.Command {
       java.nio.file.Path log = logFile(pub);
       Logs.toFile(log);
       Failure.logFile(log.toString());
+      PausePoint.reach("locked");
       return execute(name, new MonthlyJob.Request(input, period, outDir, store, options,
           a.get("master").orElse(null)), io, pub, progress, out, err, log);
     } catch (OutputLock.HeldException e) {
