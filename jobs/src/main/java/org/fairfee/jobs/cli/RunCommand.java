@@ -111,7 +111,18 @@ final class RunCommand implements Main.Command {
       return 1;
     }
     Progress progress = new Progress(err, a.has("quiet"));
-    try (OutputLock lock = OutputLock.acquire(io, outDir)) {
+    OutputLock lock;
+    try {
+      lock = OutputLock.acquire(io, outDir);
+    } catch (OutputLock.HeldException e) {
+      err.println("fairfee " + name + ": " + e.getMessage());
+      return 1;
+    } catch (IOException e) {
+      // a read-only or full output folder: the lock file is the first thing written
+      err.println("fairfee " + name + ": cannot write to the output folder " + outText + ": " + Failure.plain(e));
+      return 1;
+    }
+    try (lock) {
       Publication pub;
       try {
         pub = Publication.begin(io, outDir);
@@ -121,6 +132,7 @@ final class RunCommand implements Main.Command {
       }
       java.nio.file.Path log = logFile(pub);
       Logs.toFile(log);
+      quietLoggingErrors();
       Failure.logFile(log.toString());
       PausePoint.reach("locked");
       return execute(name, new MonthlyJob.Request(input, period, outDir, store, options,
@@ -128,6 +140,19 @@ final class RunCommand implements Main.Command {
     } catch (OutputLock.HeldException e) {
       err.println("fairfee " + name + ": " + e.getMessage());
       return 1;
+    }
+  }
+
+  /**
+   * When run.log cannot be written (a full disk), log4j reports each failed write with a stack
+   * trace on stderr; the terminal must get one plain line, so its own errors are not shown there.
+   */
+  private static void quietLoggingErrors() {
+    try {
+      org.apache.logging.log4j.status.StatusLogger.getLogger().getFallbackListener()
+          .setLevel(org.apache.logging.log4j.Level.OFF);
+    } catch (LinkageError e) {
+      // an older log4j (a cluster's own) without this setting: its messages may still show
     }
   }
 
