@@ -122,7 +122,7 @@ final class RunCommand implements Main.Command {
       err.println("fairfee " + name + ": cannot write to the output folder " + outText + ": " + Failure.plain(e));
       return 1;
     }
-    try (lock) {
+    try (lock; OutputLock storeLock = storeLock(io, store, outDir)) {
       Publication pub;
       try {
         pub = Publication.begin(io, outDir);
@@ -140,6 +140,25 @@ final class RunCommand implements Main.Command {
     } catch (OutputLock.HeldException e) {
       err.println("fairfee " + name + ": " + e.getMessage());
       return 1;
+    }
+  }
+
+  /**
+   * The store's own lock, so that two runs with different output folders but one --store never
+   * ingest into it at once (each would delete the other's uncommitted batch and write the same
+   * batch number). Null when the store folder cannot be made: the run then fails with its own message.
+   */
+  private static OutputLock storeLock(Io io, Path store, Path outDir) throws OutputLock.HeldException {
+    if (store.toUri().getPath().replaceAll("/+$", "").equals(outDir.toUri().getPath().replaceAll("/+$", ""))) {
+      return null; // the store is the output folder itself, already locked
+    }
+    try {
+      io.mkdirs(store);
+      return OutputLock.acquire(io, store);
+    } catch (OutputLock.HeldException e) {
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      return null;
     }
   }
 
