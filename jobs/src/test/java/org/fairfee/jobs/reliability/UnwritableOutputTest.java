@@ -14,6 +14,7 @@ import org.fairfee.jobs.core.Io;
 import org.fairfee.jobs.store.Store;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -106,6 +107,46 @@ class UnwritableOutputTest {
     List<String> left = new ArrayList<>(Trees.names(copy));
     left.removeAll(List.of(".fairfee.lock", PERIOD, PERIOD + ".failed", "store"));
     assertEquals(List.of(), left, "only the lock, the publication, the failed run's folder and the store");
+  }
+
+  /**
+   * The same during publishing: the store (on another disk) takes the batch, then the output
+   * folder, a 160 KiB tmpfs, fills up half way through the month's files. Slow (a whole
+   * evaluation first), so only with {@code -Dfairfee.faults=true}.
+   */
+  @Test
+  @EnabledIfSystemProperty(named = "fairfee.faults", matches = "true",
+      disabledReason = "slow: a whole month evaluated before the disk fills; enable with -Dfairfee.faults=true")
+  void aDiskThatFillsUpWhilePublishingLeavesThePreviousPublicationAndACommittedStore() throws Exception {
+    Path gen = tmp.resolve("gen");
+    Runs.inProcess("generate", "--out", gen.toString(), "--seed", "3", "--rows", "1500", "--suppliers", "12");
+    Path seed = tmp.resolve("seed");
+    Runs.seedPublication(seed, PERIOD);
+    SortedMap<String, String> before = Trees.hashes(seed.resolve(PERIOD));
+    Path out = tmp.resolve("out");
+    Path copy = tmp.resolve("after");
+    Path storeDir = tmp.resolve("store");
+    Files.createDirectories(out);
+    Files.createDirectories(copy);
+    List<String> wrapper = namespace("d=$0; s=$1; c=$2; shift 2; mount -t tmpfs -o size=160k tmpfs \"$d\""
+        + " && cp -a \"$s\"/. \"$d\"/ || exit 99; \"$@\"; rc=$?; cp -a \"$d\"/. \"$c\"/; exit $rc",
+        out.toString(), seed.toString(), copy.toString());
+    String err;
+    int code;
+    try (Child c = Child.start(wrapper, tmp, null, "run", "--input", gen.resolve("submissions").toString(),
+        "--period", PERIOD, "--out", out.toString(), "--store", storeDir.toString(),
+        "--config", gen.resolve("config.json").toString(), "--quiet")) {
+      code = c.awaitExit();
+      err = c.err();
+    }
+    assertEquals(1, code, err);
+    Runs.assertOnePlainLine(err);
+    assertTrue(err.contains("No space left on device") && err.contains(PERIOD + ".failed/run.log"), err);
+    assertEquals(before, Trees.hashes(copy.resolve(PERIOD)), "the previous publication is untouched");
+    assertTrue(Files.exists(copy.resolve(PERIOD + ".failed/quarantine.csv")), "it failed while publishing: "
+        + Trees.hashes(copy.resolve(PERIOD + ".failed")).keySet());
+    Store store = new Store(Io.local(), Io.path(storeDir.toString()));
+    assertEquals(1, store.commits().size(), "the ingest before the full disk was committed whole");
   }
 
   static boolean isRoot() {
