@@ -13,6 +13,7 @@ import org.fairfee.jobs.MonthlyJob;
 import org.fairfee.jobs.core.Io;
 import org.fairfee.jobs.core.Logs;
 import org.fairfee.jobs.core.Options;
+import org.fairfee.jobs.core.PausePoint;
 import org.fairfee.jobs.core.Progress;
 import org.fairfee.jobs.core.Sessions;
 import org.fairfee.jobs.publish.OutputLock;
@@ -110,7 +111,18 @@ final class RunCommand implements Main.Command {
       return 1;
     }
     Progress progress = new Progress(err, a.has("quiet"));
-    try (OutputLock lock = OutputLock.acquire(io, outDir)) {
+    OutputLock lock;
+    try {
+      lock = OutputLock.acquire(io, outDir);
+    } catch (OutputLock.HeldException e) {
+      err.println("fairfee " + name + ": " + e.getMessage());
+      return 1;
+    } catch (IOException e) {
+      // a read-only or full output folder: the lock file is the first thing written
+      err.println("fairfee " + name + ": cannot write to the output folder " + outText + ": " + Failure.plain(e));
+      return 1;
+    }
+    try (lock; OutputLock storeLock = storeLock(io, store, outDir)) {
       Publication pub;
       try {
         pub = Publication.begin(io, outDir);
@@ -120,12 +132,46 @@ final class RunCommand implements Main.Command {
       }
       java.nio.file.Path log = logFile(pub);
       Logs.toFile(log);
+      quietLoggingErrors();
       Failure.logFile(log.toString());
+      PausePoint.reach("locked");
       return execute(name, new MonthlyJob.Request(input, period, outDir, store, options,
           a.get("master").orElse(null)), io, pub, progress, out, err, log);
     } catch (OutputLock.HeldException e) {
       err.println("fairfee " + name + ": " + e.getMessage());
       return 1;
+    }
+  }
+
+  /**
+   * The store's own lock, so that two runs with different output folders but one --store never
+   * ingest into it at once (each would delete the other's uncommitted batch and write the same
+   * batch number). Null when the store folder cannot be made: the run then fails with its own message.
+   */
+  private static OutputLock storeLock(Io io, Path store, Path outDir) throws OutputLock.HeldException {
+    if (store.toUri().getPath().replaceAll("/+$", "").equals(outDir.toUri().getPath().replaceAll("/+$", ""))) {
+      return null; // the store is the output folder itself, already locked
+    }
+    try {
+      io.mkdirs(store);
+      return OutputLock.acquire(io, store);
+    } catch (OutputLock.HeldException e) {
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /**
+   * When run.log cannot be written (a full disk), log4j reports each failed write with a stack
+   * trace on stderr; the terminal must get one plain line, so its own errors are not shown there.
+   */
+  private static void quietLoggingErrors() {
+    try {
+      org.apache.logging.log4j.status.StatusLogger.getLogger().getFallbackListener()
+          .setLevel(org.apache.logging.log4j.Level.OFF);
+    } catch (LinkageError e) {
+      // an older log4j (a cluster's own) without this setting: its messages may still show
     }
   }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.UUID;
 import org.apache.hadoop.fs.Path;
 import org.fairfee.jobs.core.Io;
+import org.fairfee.jobs.core.PausePoint;
 
 /**
  * The outputs of one month, written into a staging folder and moved into place at the end, so a
@@ -74,6 +75,7 @@ public final class Publication {
     if (name.contains("..") || name.startsWith("/")) {
       throw new IllegalArgumentException("output name escapes the publication folder: " + name);
     }
+    PausePoint.reach("publish-file:" + name);
     return new Path(staging, name);
   }
 
@@ -84,6 +86,7 @@ public final class Publication {
     if (io.exists(target)) {
       aside = new Path(out, PREVIOUS + period + "-" + id());
       io.rename(target, aside);
+      PausePoint.reach("publish-swap");
     }
     io.rename(staging, target);
     if (aside != null) {

@@ -15,6 +15,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.fairfee.jobs.core.Io;
+import org.fairfee.jobs.core.PausePoint;
 import org.fairfee.schemas.Cols;
 import org.fairfee.schemas.FileOutcome;
 import org.fairfee.schemas.SparkSchemas;
@@ -120,12 +121,14 @@ public final class Store {
    * (quarantined); either may be missing when a batch has no such rows.
    */
   public void commit(Commit commit, Path staged) throws IOException {
+    PausePoint.reach("store-staged");
     String name = "batch=" + batchName(commit.batch());
     Path accepted = new Path(staged, "kind=A");
     if (io.exists(accepted)) {
       io.fs(accepted).mkdirs(chargesDir());
       io.rename(accepted, new Path(chargesDir(), name));
     }
+    PausePoint.reach("store-commit");
     Path quarantined = new Path(staged, "kind=Q");
     if (io.exists(quarantined)) {
       io.fs(quarantined).mkdirs(quarantineDir());
