@@ -2,7 +2,8 @@
 # cluster-check: runs the monthly job on a real Spark standalone cluster on this machine and checks
 # that it gives the same outputs as a local run.
 #
-#   1. builds fairfee if needed (through bin/fairfee) and generates seeded sample data;
+#   1. builds fairfee if needed (through bin/fairfee); the input is the project's sample-data/
+#      (its latest month), or seeded generated data with --rows N;
 #   2. makes a SPARK_HOME whose jars/ are Spark's own jars from ~/.m2 (symlinks; nothing downloaded);
 #   3. runs the job locally (local[2]) through bin/fairfee, in the background;
 #   4. meanwhile starts a standalone Master and two Workers (1 core, 1 GiB each) on 127.0.0.1, on
@@ -15,7 +16,7 @@
 #      that no process it started is left.
 #
 # Prints one PASS/FAIL line per check; exit 0 only when every check passed.
-# Options: --rows N (sample size, default 3000), --keep (keep the work folder even on success),
+# Options: --rows N (generated data of N rows instead of sample-data/), --keep (keep the work folder even on success),
 #   --sequential (the local run first, alone, then the cluster: slower, but each run's time is its
 #   own; use it to measure, see docs/running-on-a-cluster.md).
 # Environment: CLUSTER_CHECK_DIR (parent of the work folder, default $TMPDIR or /tmp), JAVA.
@@ -23,7 +24,7 @@
 set -uo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-ROWS=3000
+ROWS=
 KEEP=0
 SEQUENTIAL=0
 PERIOD=2026-10
@@ -153,15 +154,26 @@ else
 fi
 JAR="$ROOT/jobs/target/fairfee-jobs.jar"
 
-t0=$SECONDS
-if "$ROOT/bin/fairfee" generate --out "$WORK/sample" --seed 42 --rows "$ROWS" > "$WORK/generate.out" 2>&1; then
-  ROWS_MADE="$(sed -n 's/^generated \([0-9,]*\) rows.*/\1/p' "$WORK/generate.out" | tr -d ,)"
-  pass "sample-data" "$(head -1 "$WORK/generate.out"), $((SECONDS - t0))s"
+if [ -n "$ROWS" ]; then
+  t0=$SECONDS
+  if "$ROOT/bin/fairfee" generate --out "$WORK/sample" --seed 42 --rows "$ROWS" > "$WORK/generate.out" 2>&1; then
+    ROWS_MADE="$(sed -n 's/^generated \([0-9,]*\) rows.*/\1/p' "$WORK/generate.out" | tr -d ,)"
+    pass "sample-data" "$(head -1 "$WORK/generate.out"), $((SECONDS - t0))s"
+  else
+    abort "sample-data" "bin/fairfee generate failed; see $WORK/generate.out"
+  fi
+  INPUT="$WORK/sample/submissions"
+  CONFIG="$WORK/sample/config.json"
 else
-  abort "sample-data" "bin/fairfee generate failed; see $WORK/generate.out"
+  INPUT="$ROOT/sample-data/submissions"
+  CONFIG="$ROOT/sample-data/config.json"
+  ROWS_MADE="" # rows read, from the local run's manifest
+  if [ -d "$INPUT" ] && [ -n "$(find "$INPUT" -name '*.csv' | head -1)" ]; then
+    pass "sample-data" "the project's sample-data/: $(find "$INPUT" -name '*.csv' | wc -l) files"
+  else
+    abort "sample-data" "no submissions under $INPUT"
+  fi
 fi
-INPUT="$WORK/sample/submissions"
-CONFIG="$WORK/sample/config.json"
 
 # 2. SPARK_HOME from the Spark jars Maven already has: the dependency closure of spark-sql alone
 #    (scripts/spark-only/pom.xml), not fairfee's class path, so the cluster has nothing of ours.
@@ -323,6 +335,7 @@ heap_peaks() {
     | jq -r '"\(.["Executor ID"]) \(.["Executor Metrics"].JVMHeapMemory)"' \
     | awk '{if ($2 > m[$1]) m[$1] = $2} END {for (e in m) printf "%s%s %d MiB", (n++ ? ", " : ""), (e == "driver" ? "driver" : "executor " e), m[e] / 1048576}'
 }
+[ -z "${ROWS_MADE:-}" ] && ROWS_MADE="$(jq -r '.totals.rows_read // empty' "$L/manifest.json" 2>/dev/null)"
 for run in local cluster; do
   err="$WORK/$run.err"; [ "$run" = cluster ] && err="$WORK/submit.err"
   s="$(job_seconds "$err")"
