@@ -29,7 +29,6 @@ import org.fairfee.jobs.core.Options;
 import org.fairfee.jobs.core.Progress;
 import org.fairfee.jobs.core.Version;
 import org.fairfee.jobs.fees.DescribeFeeGroups;
-import org.fairfee.jobs.fees.FeeTables;
 import org.fairfee.jobs.fees.FlagFees;
 import org.fairfee.jobs.fees.RankFeeSavings;
 import org.fairfee.jobs.flags.CharterFlags;
@@ -151,7 +150,7 @@ public final class MonthlyJob {
 
     io.write(pub.file(BENCHMARKS), BenchmarksCsv.format(bandRows));
     io.write(pub.file(FLAGS), TableCsv.format(Tables.FLAGS, flagRows));
-    io.write(pub.file(FEE_GROUPS), TableCsv.format(FeeTables.PEER_GROUPS, feeGroups));
+    io.write(pub.file(FEE_GROUPS), TableCsv.format(Tables.FEE_PEER_GROUPS, feeGroups));
     io.write(pub.file(REPORT), MarketReport.render(data));
     io.write(pub.file(Workbook.fileName(period)), Workbook.renderPublic(data));
     progress.step("publish: %s, %s, %s, %s", BENCHMARKS, FLAGS, REPORT, Workbook.fileName(period));
@@ -160,7 +159,7 @@ public final class MonthlyJob {
     io.write(pub.file(RESTRICTED + "/flags-register.csv"), FlagsRegister.csv(flags));
     io.write(pub.file(RESTRICTED + "/flags-register.html"), FlagsRegister.html(period, Version.get(), flags));
     io.write(pub.file(RESTRICTED + "/buyer-totals.csv"), FlagsRegister.buyerTotalsCsv(flags));
-    io.write(pub.file(RESTRICTED + "/savings-by-supplier.csv"), TableCsv.format(FeeTables.MARKET_VIEW, savings));
+    io.write(pub.file(RESTRICTED + "/savings-by-supplier.csv"), TableCsv.format(Tables.FEE_MARKET_VIEW, savings));
     int statements = statements(points, flags, data, io, pub);
     progress.step("publish: %d supplier statements, restricted register of %s flags", statements,
         Progress.count(flags.size()));

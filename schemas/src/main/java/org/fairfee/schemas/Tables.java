@@ -95,6 +95,51 @@ public final class Tables {
       optional(Cols.INTERFACE_REF, FieldType.STRING),
       optional(Cols.INVOICE_REF, FieldType.STRING)));
 
+  /** fee-groups.csv: one row per P4 peer group (buyer_type empty), plus one per buyer type that has a size fit of its own. */
+  public static final Table FEE_PEER_GROUPS = new Table("fee_peer_groups", List.of(
+      required(Cols.PRODUCT_CATEGORY, FieldType.STRING),
+      required(Cols.INTERFACE_STANDARD, FieldType.STRING),
+      required(Cols.FEE_TYPE, FieldType.STRING),
+      required(Cols.BASIS_CLASS, FieldType.STRING),
+      optional(Cols.BUYER_TYPE, FieldType.STRING),
+      required(Cols.N_PRICE_POINTS, FieldType.LONG),
+      required(Cols.N_SUPPLIERS, FieldType.LONG),
+      required(Cols.N_SIZED_PRICE_POINTS, FieldType.LONG),
+      required(Cols.STATUS, FieldType.STRING),
+      optional(Cols.METHOD, FieldType.STRING),
+      optional(Cols.SLOPE, FieldType.DOUBLE),
+      optional(Cols.SLOPE_UNCONSTRAINED, FieldType.DOUBLE),
+      optional(Cols.INTERCEPT, FieldType.DOUBLE)));
+
+  /** The P4 assessment (not published as a file): one row per price point of an assessed peer group and P4 rule it was judged by. */
+  public static final Table FEE_SCORES = new Table("fee_scores", List.of(
+      required(Cols.PRODUCT_CATEGORY, FieldType.STRING),
+      required(Cols.INTERFACE_STANDARD, FieldType.STRING),
+      required(Cols.FEE_TYPE, FieldType.STRING),
+      required(Cols.BASIS_CLASS, FieldType.STRING),
+      required(Cols.SUPPLIER_REF, FieldType.STRING),
+      required(Cols.BUYER_REF, FieldType.STRING),
+      required(Cols.PRODUCT_KEY, FieldType.STRING),
+      optional(Cols.BUYER_TYPE, FieldType.STRING),
+      optional(Cols.BUYER_SIZE, FieldType.DOUBLE),
+      required(Cols.PRICE_GBP, FieldType.PRICE),
+      required(Cols.RULE, FieldType.STRING),
+      required(Cols.METHOD, FieldType.STRING),
+      required(Cols.FLAGGED, FieldType.BOOLEAN),
+      required(Cols.EXPECTED_FEE_GBP, FieldType.PRICE),
+      required(Cols.BAND_LOW_GBP, FieldType.PRICE),
+      required(Cols.BAND_HIGH_GBP, FieldType.PRICE),
+      required(Cols.RATIO, FieldType.DOUBLE),
+      required(Cols.SCORE, FieldType.DOUBLE),
+      required(Cols.EVIDENCE, FieldType.STRING)));
+
+  /** restricted/savings-by-supplier.csv: per supplier and category, the P4-flagged lines of the period and their excess over the band. */
+  public static final Table FEE_MARKET_VIEW = new Table("fee_market_view", List.of(
+      required(Cols.SUPPLIER_REF, FieldType.STRING),
+      required(Cols.PRODUCT_CATEGORY, FieldType.STRING),
+      required(Cols.N_FLAGGED_LINES, FieldType.LONG),
+      required(Cols.AMOUNT_AT_STAKE_GBP, FieldType.MONEY)));
+
   private static Table charges() {
     List<Field> fields = new ArrayList<>();
     for (SubmissionColumn c : SubmissionColumn.values()) {

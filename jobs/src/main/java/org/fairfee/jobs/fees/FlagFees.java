@@ -54,7 +54,7 @@ public final class FlagFees {
       throw new IllegalArgumentException("the period must be YYYY-MM, was " + period);
     }
     FeeGroups.requireColumns(lines, LINE_COLUMNS, "lines");
-    FeeGroups.requireColumns(scores, FeeTables.SCORES.columnNames(), "scores");
+    FeeGroups.requireColumns(scores, Tables.FEE_SCORES.columnNames(), "scores");
     Dataset<Row> flagged = scores.where(col(Cols.FLAGGED)).select(
         col(Cols.SUPPLIER_REF).as(P + Cols.SUPPLIER_REF), col(Cols.BUYER_REF).as(P + Cols.BUYER_REF),
         col(Cols.PRODUCT_KEY).as(P + Cols.PRODUCT_KEY), col(Cols.FEE_TYPE).as(P + Cols.FEE_TYPE),

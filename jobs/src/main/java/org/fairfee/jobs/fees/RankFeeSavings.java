@@ -10,13 +10,14 @@ import static org.apache.spark.sql.functions.sum;
 import java.math.BigDecimal;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.fairfee.schemas.Tables;
 import org.fairfee.schemas.Cols;
 import org.fairfee.schemas.RuleCode;
 import org.fairfee.schemas.SparkSchemas;
 
 /**
  * The market view for commercial teams (restricted, not for suppliers). In: flags (any rules;
- * {@code Tables.FLAGS}). Out: {@link FeeTables#MARKET_VIEW}: per supplier and product category, the
+ * {@code Tables.FLAGS}). Out: {@link Tables#FEE_MARKET_VIEW}: per supplier and product category, the
  * number of lines with a P4 flag and their total excess over the band, largest first (then by
  * supplier and category). A line flagged by both P4 rules counts once, with the larger of its two
  * amounts, so the total is not counted twice.

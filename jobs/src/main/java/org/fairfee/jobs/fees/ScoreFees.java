@@ -10,13 +10,14 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.fairfee.jobs.core.FeeOptions;
+import org.fairfee.schemas.Tables;
 import org.fairfee.schemas.Cols;
 import org.fairfee.schemas.SparkSchemas;
 
 /**
  * Scores every price point of every assessed peer group by the P4 method of
  * {@link PeerGroupAssessment}. In: price points (one row per supplier, buyer, product, fee type and
- * basis class, with buyer_type, buyer_size and price_gbp). Out: {@link FeeTables#SCORES}, one row per
+ * basis class, with buyer_type, buyer_size and price_gbp). Out: {@link Tables#FEE_SCORES}, one row per
  * point and rule it was judged by, flagged or not, sorted by peer group, point and rule.
  */
 public final class ScoreFees {
@@ -26,7 +27,7 @@ public final class ScoreFees {
     FeeOptions o = options;
     FlatMapFunction<Row, Row> score = r -> rows(r, o).iterator();
     return FeeGroups.grouped(points)
-        .flatMap(score, Encoders.row(SparkSchemas.of(FeeTables.SCORES)))
+        .flatMap(score, Encoders.row(SparkSchemas.of(Tables.FEE_SCORES)))
         .orderBy(col(Cols.PRODUCT_CATEGORY), col(Cols.INTERFACE_STANDARD), col(Cols.FEE_TYPE), col(Cols.BASIS_CLASS),
             col(Cols.SUPPLIER_REF), col(Cols.BUYER_REF), col(Cols.PRODUCT_KEY), col(Cols.RULE));
   }

@@ -32,7 +32,7 @@ class FeeMarketViewTest extends SparkTestBase {
         flag(4, "SUP-B", "PAS", RuleCode.P4_PRICE_DISCRIMINATION, "10.00"),
         flag(5, "SUP-C", "EPR", RuleCode.P1_SPEC_FEE, "99999.00")), SparkSchemas.of(Tables.FLAGS));
     Dataset<Row> view = RankFeeSavings.apply(flags);
-    assertEquals(SparkSchemas.of(FeeTables.MARKET_VIEW), view.schema());
+    assertEquals(SparkSchemas.of(Tables.FEE_MARKET_VIEW), view.schema());
     assertEquals(List.of(
             RowFactory.create("SUP-B", "EPR", 1L, new BigDecimal("5000.00")),
             RowFactory.create("SUP-A", "EPR", 2L, new BigDecimal("1700.00")),
