@@ -1,20 +1,23 @@
 package org.fairfee.reports;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
@@ -26,6 +29,8 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.fairfee.reports.model.BenchmarkBand;
 import org.fairfee.reports.model.Flag;
@@ -47,6 +52,10 @@ import org.fairfee.schemas.Tables;
  * <p>The full workbook is RESTRICTED (NHS commercial teams only): its Flags and Supplier totals
  * sheets name suppliers and buyers. {@link #renderPublic} leaves those two sheets out and is as
  * public as report.html.
+ *
+ * <p>Written with POI's streaming {@link SXSSFWorkbook}: rows beyond a window of {@value #ROWS_IN_MEMORY}
+ * go to a compressed temporary file (deleted at the end), so the Flags sheet of a national month,
+ * hundreds of thousands of rows, needs little heap.
  */
 public final class Workbook {
   private Workbook() {}
@@ -59,6 +68,9 @@ public final class Workbook {
 
   /** Excel's limit on the text of one cell. */
   static final int MAX_CELL_TEXT = 32_767;
+
+  /** Rows of a sheet kept in memory while writing; the README sheet, styled after writing, must fit. */
+  static final int ROWS_IN_MEMORY = 500;
 
   /** "fairfee-2026-05.xlsx"; the period must be YYYY-MM. */
   public static String fileName(String period) {
@@ -79,21 +91,25 @@ public final class Workbook {
   }
 
   private static byte[] build(ReportData d, List<Flag> flags, boolean restricted) {
-    try (XSSFWorkbook wb = new XSSFWorkbook()) {
+    // A shared-strings table, as Excel writes it; it is filled as rows are flushed, so every sheet is
+    // flushed whole, in order, as soon as it is done (the writer's own final flush goes in no fixed
+    // order, and the bytes would change from run to run). Temporary files compressed.
+    SXSSFWorkbook wb = new SXSSFWorkbook(new XSSFWorkbook(), ROWS_IN_MEMORY, true, true);
+    try (wb) {
       Styles st = new Styles(wb);
       readme(wb, st, d, restricted);
-      write(wb, st, BENCHMARKS, Tables.BENCHMARKS, benchmarkRows(d.bands()));
+      flush(write(wb, st, BENCHMARKS, Tables.BENCHMARKS, benchmarkRows(d.bands())));
       if (restricted) {
-        write(wb, st, FLAGS, Tables.FLAGS, flags.stream().sorted(Flag.BY_AMOUNT_AT_STAKE).map(Cells::values).toList());
-        write(wb, st, SUPPLIER_TOTALS, ReportTables.SUPPLIER_TOTALS, supplierTotals(flags));
+        flush(write(wb, st, FLAGS, Tables.FLAGS, flags.stream().sorted(Flag.BY_AMOUNT_AT_STAKE).map(Cells::values).toList()));
+        flush(write(wb, st, SUPPLIER_TOTALS, ReportTables.SUPPLIER_TOTALS, supplierTotals(flags)));
       }
-      write(wb, st, DATA_QUALITY, ReportTables.DATA_QUALITY, qualityRows(d.quality()));
+      flush(write(wb, st, DATA_QUALITY, ReportTables.DATA_QUALITY, qualityRows(d.quality())));
       LocalDateTime stamp = d.month().atDay(1).atStartOfDay();
-      var core = wb.getProperties().getCoreProperties();
+      var core = wb.getXSSFWorkbook().getProperties().getCoreProperties();
       core.setCreator("fairfee " + d.version());
       core.setTitle("fairfee " + d.period() + (restricted ? " (restricted)" : " (public)"));
       core.setCreated(stamp + ":00Z");
-      wb.getProperties().getExtendedProperties().setApplication("fairfee");
+      wb.getXSSFWorkbook().getProperties().getExtendedProperties().setApplication("fairfee");
       ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
       wb.write(out);
       return fixZipTimes(out.toByteArray(), stamp);
@@ -101,6 +117,8 @@ public final class Workbook {
       throw new UncheckedIOException("could not build the workbook in memory", e);
     } catch (InvalidFormatException e) {
       throw new IllegalStateException(e);
+    } finally {
+      wb.dispose(); // the temporary files hold restricted rows: never leave them behind
     }
   }
 
@@ -155,7 +173,7 @@ public final class Workbook {
     return java.util.Arrays.asList(values);
   }
 
-  private static void readme(XSSFWorkbook wb, Styles st, ReportData d, boolean restricted) {
+  private static void readme(SXSSFWorkbook wb, Styles st, ReportData d, boolean restricted) throws IOException {
     List<List<Object>> rows = new ArrayList<>();
     rows.add(row("Workbook", "fairfee: interface and licence fees charged to NHS and social-care organisations"));
     rows.add(row("Period", d.period()));
@@ -195,11 +213,12 @@ public final class Workbook {
     for (int r = 1; r <= rows.size(); r++) {
       sheet.getRow(r).getCell(1).setCellStyle(st.wrap);
     }
+    flush(sheet);
   }
 
   // ---- writing a sheet ----
 
-  private static Sheet write(XSSFWorkbook wb, Styles st, String name, Table table, List<List<Object>> rows) {
+  private static Sheet write(SXSSFWorkbook wb, Styles st, String name, Table table, List<List<Object>> rows) {
     Sheet sheet = wb.createSheet(name);
     List<Field> fields = table.fields();
     int[] width = new int[fields.size()];
@@ -226,6 +245,11 @@ public final class Workbook {
     sheet.createFreezePane(0, 1);
     sheet.setAutoFilter(new CellRangeAddress(0, Math.max(rows.size(), 1), 0, fields.size() - 1));
     return sheet;
+  }
+
+  /** Writes every row of a finished sheet to the workbook's temporary file, in sheet order. */
+  private static void flush(Sheet sheet) throws IOException {
+    ((SXSSFSheet) sheet).flushRows();
   }
 
   /** Writes one typed value and returns about how many characters wide it shows. */
@@ -289,7 +313,7 @@ public final class Workbook {
     final CellStyle percent;
     final CellStyle date;
 
-    Styles(XSSFWorkbook wb) {
+    Styles(SXSSFWorkbook wb) {
       var f = wb.createDataFormat();
       Font bold = wb.createFont();
       bold.setBold(true);
@@ -315,7 +339,7 @@ public final class Workbook {
       date = numeric(wb, f.getFormat("yyyy-mm-dd"));
     }
 
-    private static CellStyle numeric(XSSFWorkbook wb, short format) {
+    private static CellStyle numeric(SXSSFWorkbook wb, short format) {
       CellStyle s = wb.createCellStyle();
       s.setDataFormat(format);
       return s;
@@ -327,16 +351,22 @@ public final class Workbook {
   /** Prices: pounds and pence, and up to four decimals for unit prices below a penny. */
   public static final String PRICE_FORMAT = "\"£\"#,##0.00##";
 
-  /** The same zip with every entry dated at stamp, so that the bytes do not depend on the run time. */
+  /**
+   * The same zip with every entry dated at stamp, so that the bytes do not depend on the run time.
+   * Read through the central directory: the streaming writer leaves sizes out of the local headers,
+   * which {@link java.util.zip.ZipInputStream} cannot read.
+   */
   static byte[] fixZipTimes(byte[] zip, LocalDateTime stamp) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream(zip.length + 1024);
-    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip));
+    try (ZipFile in = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(zip)).get();
         ZipOutputStream z = new ZipOutputStream(out)) {
-      for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+      for (ZipArchiveEntry e : Collections.list(in.getEntriesInPhysicalOrder())) {
         ZipEntry copy = new ZipEntry(e.getName());
         copy.setTimeLocal(stamp);
         z.putNextEntry(copy);
-        in.transferTo(z);
+        try (InputStream data = in.getInputStream(e)) {
+          data.transferTo(z);
+        }
         z.closeEntry();
       }
     }
