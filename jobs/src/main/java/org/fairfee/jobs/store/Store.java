@@ -157,7 +157,9 @@ public final class Store {
     if (paths.isEmpty()) {
       return spark.createDataFrame(List.of(), SparkSchemas.of(Tables.QUARANTINE_STORED));
     }
-    Dataset<Row> df = spark.read().parquet(paths.stream().map(Io::forSparkRead).toArray(String[]::new));
+    // basePath: without it, two batch=... folders make Spark refuse the paths as conflicting partitions.
+    Dataset<Row> df = spark.read().option("basePath", quarantineDir().toString())
+        .parquet(paths.stream().map(Io::forSparkRead).toArray(String[]::new));
     return df.select(
         df.col(Cols.SOURCE_SHA256).as(Cols.SHA256), df.col(Cols.LINE), df.col(Cols.REASON_CODE),
         df.col(Cols.REASON), df.col(Cols.RAW));

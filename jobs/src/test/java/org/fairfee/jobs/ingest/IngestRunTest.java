@@ -144,6 +144,25 @@ class IngestRunTest extends SparkTestBase {
     assertFalse(csv.contains("z-copy-of-good.csv"), "a copy's rows are the original's");
   }
 
+  @Test
+  void quarantinedRowsOfTwoBatchesAreReadTogether() throws IOException {
+    Path in = Files.createDirectories(tmp.resolve("months/2026-09"));
+    Files.writeString(in.resolve("a.csv"), HEADER + "\n" + sid(row(1), "S-A").csv() + "\n"
+        + sid(row(2), "S-A").set(SubmissionColumn.INVOICE_DATE, "2026-13-01").csv() + "\n");
+    Io io = Io.of(spark.sparkContext().hadoopConfiguration());
+    Store store = new Store(io, Io.path(tmp.resolve("store").toString()));
+    Path months = in.getParent();
+    Ingest.run(spark, io, store, Io.path(months.toString()), IngestOptions.defaults(), Progress.silent());
+    Path next = Files.createDirectories(months.resolve("2026-10"));
+    Files.writeString(next.resolve("b.csv"), HEADER + "\n" + sid(row(1), "S-B").csv() + "\n"
+        + sid(row(2), "S-B").set(SubmissionColumn.INVOICE_DATE, "2026-13-01").csv() + "\n");
+    Ingest.run(spark, io, store, Io.path(months.toString()), IngestOptions.defaults(), Progress.silent());
+
+    assertEquals(2, store.commits().size());
+    assertEquals(2, store.quarantine(spark, store.commits()).count(), "one quarantined row from each batch");
+    assertEquals(2, store.charges(spark, store.commits()).count());
+  }
+
   private static void assertRejected(FileOutcome f, ReasonCode code) {
     assertEquals(FileStatus.REJECTED, f.status(), f::toString);
     assertEquals(code, f.reasonCode(), f::toString);
