@@ -119,7 +119,7 @@ public final class MonthlyJob {
     progress.step("evaluate: %s: %s charge lines in the month, %s in the history", period,
         Progress.count(headline0.rows()), Progress.count(lines.count()));
 
-    Dataset<Row> charter = CharterFlags.detect(fees, o.flags()).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> charter = CharterFlags.detect(fees, o.flags()); // persisted: unpersisted below
     Dataset<Row> points = PricePoints.apply(fees, CharterFlags.copies(charter), period, o.bands())
         .persist(StorageLevel.MEMORY_AND_DISK());
     List<Row> bandRows = Bands.apply(points, period, o.bands()).collectAsList();
