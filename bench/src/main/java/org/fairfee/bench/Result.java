@@ -3,7 +3,7 @@ package org.fairfee.bench;
 /**
  * The figures of one bench run. Seconds are wall seconds of a child process from start to exit (JVM
  * start included); RSS is its peak resident memory in KiB. The warm run is the last month's run over
- * a store that holds the earlier months; warmPrepSeconds is the untimed-in-the-ratio run that filled
+ * a store that holds the earlier months; warmPrepSeconds is the run, outside the ratios, that filled
  * that store with every month but the last.
  *
  * @param date UTC time the bench started, ISO 8601 to the second
