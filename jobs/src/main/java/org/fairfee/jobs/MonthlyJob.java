@@ -118,7 +118,7 @@ public final class MonthlyJob {
     progress.step("evaluate: %s: %s charge lines in the month, %s in the history", period,
         Progress.count(headline0.rows()), Progress.count(lines.count()));
 
-    Dataset<Row> charter = CharterFlags.detect(fees, o.flags()).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> charter = CharterFlags.detect(fees, o.flags()); // persisted by detect
     Dataset<Row> points = PricePoints.apply(fees, CharterFlags.copies(charter), period, o.bands())
         .persist(StorageLevel.MEMORY_AND_DISK());
     List<Row> bandRows = Bands.apply(points, period, o.bands()).collectAsList();
@@ -134,6 +134,10 @@ public final class MonthlyJob {
         .collectAsList();
     List<Row> feeGroups = DescribeFeeGroups.apply(points, o.fees()).collectAsList();
     List<Row> savings = RankFeeSavings.apply(p4).collectAsList();
+    // Only the price points are read again (statements): free the rest before the workbooks are built in the heap.
+    lines.unpersist();
+    charter.unpersist();
+    p4.unpersist();
     progress.step("evaluate: %s flags in %s", Progress.count(flagRows.size()), period);
 
     // Publish.
@@ -172,10 +176,7 @@ public final class MonthlyJob {
     Manifest.Run run = new Manifest.Run(Version.get(), period, r.input().toString(), r.out().toString(),
         r.store().toString(), r.master(), started, Instant.now());
     io.write(pub.file(MANIFEST), Manifest.render(run, ingested.files(), o.toJson(), extra));
-    lines.unpersist();
-    charter.unpersist();
     points.unpersist();
-    p4.unpersist();
     return new Outcome(period, ingested, headline.rows(), flags.size());
   }
 

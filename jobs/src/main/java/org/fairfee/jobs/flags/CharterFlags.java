@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
 import org.fairfee.jobs.core.FlagOptions;
 import org.fairfee.schemas.Cols;
 import org.fairfee.schemas.RuleCode;
@@ -24,15 +25,26 @@ public final class CharterFlags {
    * rates))}, every line up to the end of the evaluated month. Out: {@code SparkSchemas.of(Tables.FLAGS)}
    * rows for lines of any month (so that copies in earlier months are known too), in no particular
    * order: sorting every month's flags would cost a pass over all of them, so {@link #inPeriod} sorts
-   * the period's. Persist the result when both inPeriod and {@link #copies} read it.
+   * the period's.
+   *
+   * <p>The result is persisted (memory, then disk) and already computed, since both inPeriod and
+   * {@link #copies} read it: unpersist it when done. Computing it here lets the duplicate marking
+   * (a shuffle and three window sorts over every line), which the duplicate, overlap and recharge
+   * rules all start from, be cached for that one computation and released before returning.
    */
   public static Dataset<Row> detect(Dataset<Row> lines, FlagOptions options) {
     FlagRows.requireLines(lines);
-    return FlagDuplicates.apply(lines, options)
-        .unionByName(FlagOverlaps.apply(lines, options))
-        .unionByName(FlagRecharges.apply(lines, options))
+    Dataset<Row> marked = FlagDuplicates.marked(lines, options).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> originals = FlagDuplicates.originalsOf(marked);
+    Dataset<Row> flags = FlagDuplicates.flagsOf(marked)
+        .unionByName(FlagOverlaps.fromOriginals(originals, options))
+        .unionByName(FlagRecharges.fromOriginals(originals))
         .unionByName(FlagCharterFees.apply(lines))
-        .unionByName(FlagNonStandard.apply(lines, options));
+        .unionByName(FlagNonStandard.apply(lines, options))
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    flags.count();
+    marked.unpersist();
+    return flags;
   }
 
   /** The flags of lines invoiced in {@code period} (YYYY-MM), in flags.csv order. */

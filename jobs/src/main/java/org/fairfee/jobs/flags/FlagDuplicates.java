@@ -50,8 +50,13 @@ public final class FlagDuplicates {
   private static final int BY_PERIOD = 1;
 
   public static Dataset<Row> apply(Dataset<Row> lines, FlagOptions options) {
+    return flagsOf(marked(lines, options));
+  }
+
+  /** The P5_DUPLICATE flags of lines {@link #marked} already. */
+  static Dataset<Row> flagsOf(Dataset<Row> marked) {
     Column original = col(ORIGINAL);
-    Dataset<Row> copies = marked(lines, options).where(original.isNotNull())
+    Dataset<Row> copies = marked.where(original.isNotNull())
         .withColumn(FlagRows.O + Cols.INVOICE_DATE, original.getField(Cols.INVOICE_DATE))
         .withColumn(FlagRows.O + Cols.SUBMISSION_ID, original.getField(Cols.SUBMISSION_ID))
         .withColumn(FlagRows.O + Cols.LINE_NO, original.getField(Cols.LINE_NO))
@@ -67,11 +72,19 @@ public final class FlagDuplicates {
    * rules compare, so that a copy is flagged once, as a copy.
    */
   static Dataset<Row> originals(Dataset<Row> lines, FlagOptions options) {
-    return marked(lines, options).where(col(ORIGINAL).isNull()).drop(ORIGINAL);
+    return originalsOf(marked(lines, options));
   }
 
-  /** Standing charges with {@link #ORIGINAL}. */
-  private static Dataset<Row> marked(Dataset<Row> lines, FlagOptions options) {
+  /** {@link #originals} of lines {@link #marked} already. */
+  static Dataset<Row> originalsOf(Dataset<Row> marked) {
+    return marked.where(col(ORIGINAL).isNull()).drop(ORIGINAL);
+  }
+
+  /**
+   * Standing charges with {@link #ORIGINAL}: a shuffle and three window sorts over every standing
+   * line, so {@link CharterFlags#detect} computes it once for this rule, overlaps and recharges.
+   */
+  static Dataset<Row> marked(Dataset<Row> lines, FlagOptions options) {
     Column[] key = {col(Cols.SUPPLIER_REF), col(Cols.BUYER_REF), col(Cols.PRODUCT_KEY), col(Cols.FEE_TYPE),
         col(Cols.NET_GBP)};
     Column start = col(Cols.SERVICE_START);

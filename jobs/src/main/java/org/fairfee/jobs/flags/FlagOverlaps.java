@@ -58,7 +58,12 @@ public final class FlagOverlaps {
   private static final String AT_STAKE = "_at_stake";
 
   public static Dataset<Row> apply(Dataset<Row> lines, FlagOptions options) {
-    Dataset<Row> periods = FlagDuplicates.originals(lines, options)
+    return fromOriginals(FlagDuplicates.originals(lines, options), options);
+  }
+
+  /** The flags, from {@link FlagDuplicates#originals} of the lines. */
+  static Dataset<Row> fromOriginals(Dataset<Row> originals, FlagOptions options) {
+    Dataset<Row> periods = originals
         .where(col(Cols.SERVICE_START).isNotNull().and(col(Cols.SERVICE_END).isNotNull()))
         .where(col(Cols.BASIS_CLASS).notEqual(BasisClass.PER_TRANSACTION.name()));
     Dataset<Row> recurring = periods.where(col(Cols.BASIS_CLASS).equalTo(BasisClass.RECURRING.name()))

@@ -32,7 +32,12 @@ public final class FlagRecharges {
   private FlagRecharges() {}
 
   public static Dataset<Row> apply(Dataset<Row> lines, FlagOptions options) {
-    Dataset<Row> development = FlagDuplicates.originals(lines, options)
+    return fromOriginals(FlagDuplicates.originals(lines, options));
+  }
+
+  /** The flags, from {@link FlagDuplicates#originals} of the lines. */
+  static Dataset<Row> fromOriginals(Dataset<Row> originals) {
+    Dataset<Row> development = originals
         .where(col(Cols.FEE_TYPE).equalTo(FeeType.DEVELOPMENT.name()).and(col(Cols.INTERFACE_REF).isNotNull()));
     WindowSpec byInterface = Window.partitionBy(col(Cols.SUPPLIER_REF), col(Cols.INTERFACE_REF))
         .orderBy(FlagRows.lineOrder());
