@@ -14,12 +14,17 @@ import org.fairfee.jobs.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The command line's errors: one plain line, the right exit code, never a stack trace. */
-class MainTest {
+/**
+ * The command line's errors: one plain line, the right exit code, never a stack trace. Its
+ * {@link #run} and {@link #assertOnePlainLine} serve the other command-line tests too.
+ */
+public class MainTest {
 
-  record Result(int code, String out, String err) {}
+  /** What a command returned and printed. */
+  public record Result(int code, String out, String err) {}
 
-  static Result run(String... argv) {
+  /** Runs the command line in this JVM, as {@code bin/fairfee} would, capturing what it prints. */
+  public static Result run(String... argv) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code = Main.execute(argv, new PrintStream(out, true, StandardCharsets.UTF_8),
@@ -27,7 +32,8 @@ class MainTest {
     return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
-  static void assertOnePlainLine(String err) {
+  /** What the user sees on the terminal is one plain line: no stack trace, no exception name. */
+  public static void assertOnePlainLine(String err) {
     assertEquals(1, err.strip().lines().count(), "exactly one line: " + err);
     assertFalse(err.contains("\tat ") || err.contains("Exception"), "no stack trace or exception name: " + err);
   }

@@ -1,39 +1,26 @@
 package org.fairfee.jobs.reliability;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.fairfee.jobs.Fixtures;
 import org.fairfee.jobs.SparkTestBase;
-import org.fairfee.jobs.cli.Main;
+import org.fairfee.jobs.cli.MainTest;
 
 /** In-process runs of the command line on the shared SparkSession, and small inputs for them. */
 final class Runs {
   private Runs() {}
 
-  record Result(int code, String out, String err) {}
-
-  static Result inProcess(String... argv) {
+  /** The command line in this JVM; a run gets the shared test SparkSession. */
+  static MainTest.Result inProcess(String... argv) {
     if (argv[0].equals("run")) {
       SparkTestBase.shared();
     }
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = Main.execute(argv, new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    return MainTest.run(argv);
   }
 
-  /** What the user sees on the terminal is one plain line: no stack trace, no exception name. */
   static void assertOnePlainLine(String err) {
-    assertEquals(1, err.strip().lines().count(), "exactly one line on stderr:\n" + err);
-    assertFalse(err.contains("\tat ") || err.contains("Exception"), "no stack trace or exception name:\n" + err);
+    MainTest.assertOnePlainLine(err);
   }
 
   static final String ROW = "S-%s,%d,SUP-%s,BUY-%d,ACUTE_TRUST,4000,EPR,FHIR_R4,IF-1,LICENCE,MONTHLY,,%d.00,,,INV-%d,2026-10-%02d,,,,\n";

@@ -10,6 +10,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
+import org.fairfee.jobs.cli.MainTest;
 import org.fairfee.jobs.core.Io;
 import org.fairfee.jobs.store.Store;
 import org.junit.jupiter.api.Assumptions;
@@ -36,7 +37,7 @@ class UnwritableOutputTest {
   @Test
   void anOutputFolderWhereNothingCanBeCreatedIsOnePlainLine() {
     for (String out : List.of("/proc/fairfee-" + ProcessHandle.current().pid() + "/out", "/sys/fairfee/out")) {
-      Runs.Result r = Runs.inProcess("run", "--input", tmp.toString(), "--period", PERIOD, "--out", out, "--quiet");
+      MainTest.Result r = Runs.inProcess("run", "--input", tmp.toString(), "--period", PERIOD, "--out", out, "--quiet");
       assertEquals(1, r.code(), r.err());
       Runs.assertOnePlainLine(r.err());
       assertTrue(r.err().contains("cannot create the output folder " + out), r.err());
@@ -55,7 +56,7 @@ class UnwritableOutputTest {
     if (!isRoot()) {
       Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("r-xr-xr-x"));
       try {
-        Runs.Result r = Runs.inProcess(args);
+        MainTest.Result r = Runs.inProcess(args);
         code = r.code();
         err = r.err();
       } finally {
