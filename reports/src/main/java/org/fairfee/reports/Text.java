@@ -10,13 +10,25 @@ public final class Text {
 
   /** The cleaned text; null stays null. */
   public static String clean(String s) {
+    return clean(s, false);
+  }
+
+  /**
+   * The cleaned text keeping tabs and carriage returns too: for the raw text of a quarantined row,
+   * whose layout is the evidence, while terminal escapes and other controls still go.
+   */
+  public static String cleanKeepingLayout(String s) {
+    return clean(s, true);
+  }
+
+  private static String clean(String s, boolean keepLayout) {
     if (s == null) {
       return null;
     }
     StringBuilder sb = null;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      String r = replacement(s, i, c);
+      String r = keepLayout && (c == '\t' || c == '\r') ? null : replacement(s, i, c);
       if (r != null && sb == null) {
         sb = new StringBuilder(s.length()).append(s, 0, i);
       }

@@ -20,6 +20,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.fairfee.reports.Csv;
+import org.fairfee.reports.Text;
 import org.fairfee.schemas.Cols;
 import org.fairfee.schemas.FileOutcome;
 import org.fairfee.schemas.FileStatus;
@@ -58,7 +59,8 @@ public final class QuarantineCsv {
         Row r = it.next();
         String code = r.getString(2);
         byReason.merge(code, 1L, Long::sum);
-        w.write(Csv.line(r.getString(0), String.valueOf(r.getLong(1)), code, r.getString(3), r.getString(4)));
+        w.write(Csv.line(Text.clean(r.getString(0)), String.valueOf(r.getLong(1)), code, Text.clean(r.getString(3)),
+            Text.cleanKeepingLayout(r.getString(4))));
       }
     }
     w.flush();

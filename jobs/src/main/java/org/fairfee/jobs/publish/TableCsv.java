@@ -7,6 +7,7 @@ import java.util.List;
 import org.apache.spark.sql.Row;
 import org.fairfee.reports.Csv;
 import org.fairfee.reports.Fmt;
+import org.fairfee.reports.Text;
 import org.fairfee.schemas.Field;
 import org.fairfee.schemas.Table;
 
@@ -37,7 +38,8 @@ public final class TableCsv {
       case MONEY -> ((BigDecimal) v).setScale(2, RoundingMode.HALF_UP).toPlainString();
       case PRICE, QUANTITY -> ((BigDecimal) v).setScale(4, RoundingMode.HALF_UP).toPlainString();
       case DOUBLE -> Fmt.plain((Double) v, 4);
-      case DATE, BOOLEAN, INT, LONG, STRING -> v.toString();
+      case DATE, BOOLEAN, INT, LONG -> v.toString();
+      case STRING -> Text.clean(v.toString());
     };
   }
 }
