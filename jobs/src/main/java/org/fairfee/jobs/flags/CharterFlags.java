@@ -56,16 +56,21 @@ public final class CharterFlags {
   }
 
   /**
-   * The lines flagged as charged twice for the same thing (P5_DUPLICATE, P5_OVERLAP), in any month
-   * of the flags given: submission_id and line_no, sorted, for the benchmark step to leave out.
+   * The lines flagged as charged twice for the same thing (P5_DUPLICATE, P5_OVERLAP, P5_RECHARGE), in
+   * any month of the flags given: submission_id and line_no, sorted, for the benchmark step to leave
+   * out. A development charged again to another buyer is a copy too: it must not shape the band.
    */
   public static Dataset<Row> copies(Dataset<Row> flags) {
     FlagRows.requireFlags(flags);
-    return flags.where(col(Cols.RULE).isin(RuleCode.P5_DUPLICATE.name(), RuleCode.P5_OVERLAP.name()))
+    return flags.where(col(Cols.RULE).isin(COPY_RULES))
         .select(col(Cols.SUBMISSION_ID), col(Cols.LINE_NO))
         .distinct()
         .orderBy(col(Cols.SUBMISSION_ID), col(Cols.LINE_NO));
   }
+
+  /** The rules whose lines are copies of a charge already made, never price points. */
+  public static final Object[] COPY_RULES = {RuleCode.P5_DUPLICATE.name(), RuleCode.P5_OVERLAP.name(),
+      RuleCode.P5_RECHARGE.name()};
 
   /** flags.csv order, its full key: submission_id, line_no, rule. */
   public static Column[] order() {
