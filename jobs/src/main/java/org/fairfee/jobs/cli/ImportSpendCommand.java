@@ -126,12 +126,13 @@ final class ImportSpendCommand implements Main.Command {
         continue;
       }
       out.println(r.file + ": " + Progress.count(r.rowsRead) + " rows: " + Progress.count(r.rowsAccepted())
-          + " accepted, " + Progress.count(r.rowsQuarantined()) + " quarantined, " + Progress.count(r.rowsSkipped)
+          + " accepted" + unmatched(r.rowsUnmatchedCredits()) + ", " + Progress.count(r.rowsQuarantined()) + " quarantined, " + Progress.count(r.rowsSkipped)
           + " skipped (" + r.encoding + ", dates " + r.dateOrder + ")");
     }
     long accepted = s.rows(SpendFile.Result::rowsAccepted);
     out.println(s.files().size() + " files (" + rejected + " rejected, " + s.ignored().size() + " not CSV, ignored): "
-        + Progress.count(s.rows(r -> r.rowsRead)) + " rows: " + Progress.count(accepted) + " accepted, "
+        + Progress.count(s.rows(r -> r.rowsRead)) + " rows: " + Progress.count(accepted) + " accepted"
+        + unmatched(s.rows(SpendFile.Result::rowsUnmatchedCredits)) + ", "
         + Progress.count(s.rows(SpendFile.Result::rowsQuarantined)) + " quarantined, "
         + Progress.count(s.rows(r -> r.rowsSkipped)) + " skipped");
     out.println("Submissions: " + shown(s.submissions()));
@@ -210,5 +211,10 @@ final class ImportSpendCommand implements Main.Command {
       sb.append(sb.length() == 0 ? "" : ", ").append(f.key());
     }
     return sb.toString();
+  }
+
+  /** " (5 of them unmatched credits)", or nothing when there are none. */
+  private static String unmatched(long n) {
+    return n == 0 ? "" : " (" + Progress.count(n) + " of them " + (n == 1 ? "an unmatched credit" : "unmatched credits") + ")";
   }
 }

@@ -8,15 +8,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.fairfee.schemas.ReasonCode;
 
 /**
  * Finds the payment each credit (a negative amount) reverses, across all files of an import: a
  * payment to the same supplier by the same buyer, of the same amount, on or before the credit's date,
  * with a reference. Of several, the latest is taken (a refund usually follows the payment it
  * reverses), and each payment is reversed at most once. A credit so matched names that payment's
- * reference in credits_invoice_ref, so the monthly job nets the two; a credit with no such payment is
- * quarantined, because the contract needs every credit to name what it reverses.
+ * reference in credits_invoice_ref, so the monthly job nets the two. A credit with no such payment
+ * reverses a payment published before the input's period (real files have many): it is accepted as
+ * an unmatched credit, named {@link SpendFile#UNMATCHED_CREDIT}, and counted apart in the import
+ * manifest.
  */
 public final class CreditMatcher {
   private CreditMatcher() {}
@@ -28,7 +29,7 @@ public final class CreditMatcher {
       .thenComparing(SpendFile.Payment::file)
       .thenComparingLong(SpendFile.Payment::line);
 
-  /** Resolves the credits of every result in place: matched ones get their reference, the rest move to quarantine. */
+  /** Resolves the credits of every result in place: matched ones get their payment's reference, the rest UNMATCHED. */
   public static void resolve(List<SpendFile.Result> results) {
     List<SpendFile.Payment> credits = new ArrayList<>();
     Set<Key> wanted = new HashSet<>();
@@ -78,11 +79,7 @@ public final class CreditMatcher {
         } else if (matched.containsKey(p)) {
           kept.add(p.withCredits(matched.get(p)));
         } else {
-          String amount = Money.pounds(p.amount().negate());
-          r.quarantined.add(new SpendFile.Quarantined(p.file(), p.line(), ReasonCode.CREDIT_WITHOUT_REF,
-              "a credit of " + amount + " on " + p.date() + ", but the input has no payment of " + amount
-                  + " to the same supplier by the same buyer on or before that date, so the payment it"
-                  + " reverses is unknown", p.raw()));
+          kept.add(p.withCredits(SpendFile.UNMATCHED_CREDIT));
         }
       }
       r.payments.clear();
@@ -93,15 +90,5 @@ public final class CreditMatcher {
 
   private static Key key(SpendFile.Payment p) {
     return new Key(p.buyerRef(), p.supplierRef(), p.amount().abs());
-  }
-
-  /** Pounds for messages: £1,234.50. */
-  static final class Money {
-    private Money() {}
-
-    static String pounds(BigDecimal amount) {
-      return (amount.signum() < 0 ? "-£" : "£")
-          + String.format(java.util.Locale.ROOT, "%,.2f", amount.abs());
-    }
   }
 }

@@ -25,6 +25,7 @@ public final class ImportManifest {
   // Field names of the import's own manifest entries (the shared ones come from Cols).
   public static final String ROWS_SKIPPED = "rows_skipped";
   public static final String ROWS_WITHOUT_REFERENCE = "rows_without_reference";
+  public static final String ROWS_UNMATCHED_CREDITS = "rows_unmatched_credits";
   public static final String PREAMBLE_LINES = "preamble_lines";
   public static final String ENCODING = "encoding";
   public static final String DELIMITER = "delimiter";
@@ -87,6 +88,7 @@ public final class ImportManifest {
     n.put(Cols.ROWS_QUARANTINED, f.rowsQuarantined());
     n.put(ROWS_SKIPPED, f.status == FileStatus.ACCEPTED ? f.rowsSkipped : 0);
     n.put(ROWS_WITHOUT_REFERENCE, f.rowsWithoutReference);
+    n.put(ROWS_UNMATCHED_CREDITS, f.rowsUnmatchedCredits());
     n.put(Cols.BLANK_LINES, f.blankLines);
     n.put(PREAMBLE_LINES, f.preambleLines);
     n.put(ENCODING, f.encoding);
@@ -113,6 +115,7 @@ public final class ImportManifest {
     long ok = 0;
     long bad = 0;
     long skipped = 0;
+    long unmatched = 0;
     for (SpendFile.Result f : files) {
       if (f.status == FileStatus.ACCEPTED) {
         accepted++;
@@ -120,6 +123,7 @@ public final class ImportManifest {
         ok += f.rowsAccepted();
         bad += f.rowsQuarantined();
         skipped += f.rowsSkipped;
+        unmatched += f.rowsUnmatchedCredits();
       }
     }
     t.put("files", files.size());
@@ -131,6 +135,8 @@ public final class ImportManifest {
     t.put(Cols.ROWS_ACCEPTED, ok);
     t.put(Cols.ROWS_QUARANTINED, bad);
     t.put(ROWS_SKIPPED, skipped);
+    // Among the accepted rows: credits whose original payment is not in the input.
+    t.put(ROWS_UNMATCHED_CREDITS, unmatched);
     return t;
   }
 }

@@ -94,6 +94,12 @@ public final class SpendFile {
       return status == FileStatus.ACCEPTED ? quarantined.size() : 0;
     }
 
+    /** Accepted credits whose original payment is not in the input (counted among the accepted rows). */
+    public long rowsUnmatchedCredits() {
+      return status == FileStatus.ACCEPTED
+          ? payments.stream().filter(p -> UNMATCHED_CREDIT.equals(p.creditsInvoiceRef())).count() : 0;
+    }
+
     public TreeSet<String> submissionIds() {
       TreeSet<String> ids = new TreeSet<>();
       payments.forEach(p -> ids.add(p.submissionId()));
@@ -111,6 +117,13 @@ public final class SpendFile {
 
   /** The prefix of every imported submission_id; the duplicate-payment rule looks only at these. */
   public static final String SUBMISSION_PREFIX = "SPEND-";
+
+  /**
+   * credits_invoice_ref of a credit whose original payment is not in the input: a reversal of a
+   * payment published in an earlier period, valid published data. It names no payment of the
+   * input, so it nets against nothing and takes no part in duplicate-payment matching.
+   */
+  public static final String UNMATCHED_CREDIT = "UNMATCHED";
   /** How many lines from the top a header row may start on (title lines come first in some files). */
   static final int HEADER_SEARCH_LINES = 30;
   private static final Pattern DOCUMENT_LINE = Pattern.compile("(.*\\S) - ([0-9]{1,4})");

@@ -38,7 +38,8 @@ class ImportSpendCommandTest {
     Ran r = run("import-spend", "--input", input.toString(), "--out", out.toString(), "--buyer-type", "local_authority",
         "--config", config.toString());
     assertEquals(0, r.code(), r.err());
-    assertTrue(r.out().contains("q3.csv: 3,855 rows: 3,781 accepted, 74 quarantined, 0 skipped (UTF-8, dates dd/mm/yyyy)"),
+    assertTrue(r.out().contains("q3.csv: 3,855 rows: 3,786 accepted (5 of them unmatched credits), 69 quarantined,"
+        + " 0 skipped (UTF-8, dates dd/mm/yyyy)"),
         r.out());
     assertTrue(r.out().contains("Next: fairfee run --input " + out.resolve("submissions")), r.out());
     assertEquals("", r.err(), "a key from the config needs no warning");

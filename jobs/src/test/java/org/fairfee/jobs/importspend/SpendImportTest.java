@@ -202,16 +202,17 @@ class SpendImportTest {
         PublicData.settings(BuyerType.LOCAL_AUTHORITY));
     SpendFile.Result f = s.files().get(0);
     assertEquals(3855, f.rowsRead);
-    assertEquals(3781, f.rowsAccepted());
-    assertEquals(74, f.rowsQuarantined());
+    assertEquals(3786, f.rowsAccepted());
+    assertEquals(69, f.rowsQuarantined());
     assertEquals(0, f.rowsSkipped);
     assertEquals(69, f.quarantined.stream().filter(q -> q.code() == ReasonCode.MISSING_VALUE
         && q.reason().equals("supplier name is empty")).count());
-    List<SpendFile.Quarantined> credits = f.quarantined.stream()
-        .filter(q -> q.code() == ReasonCode.CREDIT_WITHOUT_REF).toList();
-    assertEquals(List.of(79L, 322L, 821L, 1127L, 3801L), credits.stream().map(SpendFile.Quarantined::line).toList());
-    assertTrue(credits.get(0).reason().startsWith("a credit of £794.48 on 2017-10-03, but the input has no payment"),
-        credits.get(0).reason());
+    // reversals of payments made before the quarter: accepted, counted apart, netted against nothing
+    List<SpendFile.Payment> unmatched = f.payments.stream()
+        .filter(p -> SpendFile.UNMATCHED_CREDIT.equals(p.creditsInvoiceRef())).toList();
+    assertEquals(List.of(79L, 322L, 821L, 1127L, 3801L), unmatched.stream().map(SpendFile.Payment::line).toList());
+    assertEquals(5, f.rowsUnmatchedCredits());
+    assertEquals(new java.math.BigDecimal("-794.48"), unmatched.get(0).amount());
     assertTrue(f.referenceFormat.startsWith("document - line"), f.referenceFormat);
     assertEquals("Paid Date", f.headerMapping.get("date"));
     assertEquals("Supplier Name", f.headerMapping.get("supplier"));
@@ -231,11 +232,15 @@ class SpendImportTest {
     // Line 3: whole pounds, 1140
     assertEquals("1140.00", rows.get("3").get(Cols.AMOUNT));
     assertEquals("2017-10-06", rows.get("3").get(Cols.INVOICE_DATE));
-    assertEquals(3781, PublicData.validate(tmp.resolve("ox").resolve(SpendImport.SUBMISSIONS)
+    assertEquals(3786, PublicData.validate(tmp.resolve("ox").resolve(SpendImport.SUBMISSIONS)
         .resolve("expenditure-over-500-oct-dec-2017.csv")).rowsAccepted());
     String quarantine = PublicData.read(tmp.resolve("ox").resolve(SpendImport.QUARANTINE));
-    assertFalse(quarantine.contains("CRITIQOM"), "the quarantine shows the supplier's reference, not its name");
-    assertTrue(quarantine.contains(PublicData.PSEUDONYMS.supplier("critiqom")));
+    assertFalse(quarantine.contains("CRITIQOM"), "no supplier name in the quarantine");
+    // line 79, a credit of £794.48 to CRITIQOM LTD with no payment of that amount in the quarter: accepted,
+    // under the supplier's reference, naming no payment
+    assertEquals("-794.48", rows.get("79").get(Cols.AMOUNT));
+    assertEquals(PublicData.PSEUDONYMS.supplier("critiqom"), rows.get("79").get(Cols.SUPPLIER_REF));
+    assertEquals(SpendFile.UNMATCHED_CREDIT, rows.get("79").get(Cols.CREDITS_INVOICE_REF));
   }
 
   // ---- variants of real rows: what other trusts' files look like ----
@@ -384,13 +389,15 @@ class SpendImportTest {
     rows.add(stray);
     SpendFile.Result r = importVariant(tmp, "credits", write(rows, ',', "\r\n", StandardCharsets.UTF_8, false, null));
     assertEquals(99, r.rowsRead);
-    assertEquals(98, r.rowsAccepted());
+    assertEquals(99, r.rowsAccepted());
     SpendFile.Payment credit = r.payments.stream().filter(SpendFile.Payment::isCredit).findFirst().orElseThrow();
     assertEquals(99, credit.line());
     assertEquals("1280080", credit.creditsInvoiceRef(), "the latest earlier payment of that amount");
-    assertEquals(1, r.quarantined.size());
-    assertEquals(ReasonCode.CREDIT_WITHOUT_REF, r.quarantined.get(0).code());
-    assertEquals(100, r.quarantined.get(0).line());
+    // the stray credit of £5,000 has no earlier payment of that amount: an unmatched credit, not bad data
+    assertEquals(0, r.quarantined.size());
+    SpendFile.Payment strayCredit = r.payments.stream().filter(p -> p.line() == 100).findFirst().orElseThrow();
+    assertEquals(SpendFile.UNMATCHED_CREDIT, strayCredit.creditsInvoiceRef());
+    assertEquals(1, r.rowsUnmatchedCredits());
     assertEquals(FileStatus.ACCEPTED, PublicData.validate(tmp.resolve("credits").resolve(SpendImport.SUBMISSIONS)
         .resolve(JUNE)).status());
   }
