@@ -19,6 +19,8 @@ public final class Guidance {
           + " against the published band for the peer group.";
       case P4_PRICE_DISCRIMINATION -> "Explain why this buyer pays more than your comparable customers for the"
           + " same interface and fee, or bring the price into line.";
+      case P4_PRICE_RISE -> "Explain to the buyer why this charge rose so far above what the same contract cost"
+          + " before (a change of scope or volume), or correct it.";
       case P5_DUPLICATE -> "Check the two invoices named in the evidence; if the charge was made twice, issue a"
           + " credit note for the copy.";
       case P5_OVERLAP -> "Check the service periods of the invoices named in the evidence; if a period was"

@@ -86,6 +86,10 @@ public final class Cols {
   public static final String ACTIVE_FROM = "active_from";
   /** Last such month. */
   public static final String ACTIVE_TO = "active_to";
+  /** The median annualised price of a recurring price point's lines in the window's months before the last. */
+  public static final String EARLIER_PRICE_GBP = "earlier_price_gbp";
+  /** How many lines that median was taken over. */
+  public static final String N_EARLIER_LINES = "n_earlier_lines";
   /** A calendar month "YYYY-MM" of the benchmark trend. */
   public static final String MONTH = "month";
 

@@ -12,6 +12,8 @@ public enum RuleCode {
       "the price is far above comparable prices of its peer group, after allowing for the buyer's size"),
   P4_PRICE_DISCRIMINATION(Severity.REVIEW, "Fees are reasonable and proportionate",
       "the supplier charges this buyer far more than it charges comparable buyers for the same interface and fee"),
+  P4_PRICE_RISE(Severity.REVIEW, "Fees are reasonable and proportionate",
+      "a recurring charge far above what the same contract was charged in earlier months"),
   P5_DUPLICATE(Severity.BREACH, "The NHS is not charged twice",
       "a copy of a charge already made"),
   P5_OVERLAP(Severity.BREACH, "The NHS is not charged twice",
@@ -38,6 +40,11 @@ public enum RuleCode {
   /** The charter principle, in the charter's words. */
   public String principle() {
     return principle;
+  }
+
+  /** The family of the charter principle: "P1" to "P5", the part of the code before the first underscore. */
+  public String family() {
+    return name().substring(0, name().indexOf('_'));
   }
 
   /** When a line is flagged, in one plain phrase. */

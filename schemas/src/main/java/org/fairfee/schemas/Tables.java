@@ -111,28 +111,6 @@ public final class Tables {
       optional(Cols.SLOPE_UNCONSTRAINED, FieldType.DOUBLE),
       optional(Cols.INTERCEPT, FieldType.DOUBLE)));
 
-  /** The P4 assessment (not published as a file): one row per price point of an assessed peer group and P4 rule it was judged by. */
-  public static final Table FEE_SCORES = new Table("fee_scores", List.of(
-      required(Cols.PRODUCT_CATEGORY, FieldType.STRING),
-      required(Cols.INTERFACE_STANDARD, FieldType.STRING),
-      required(Cols.FEE_TYPE, FieldType.STRING),
-      required(Cols.BASIS_CLASS, FieldType.STRING),
-      required(Cols.SUPPLIER_REF, FieldType.STRING),
-      required(Cols.BUYER_REF, FieldType.STRING),
-      required(Cols.PRODUCT_KEY, FieldType.STRING),
-      optional(Cols.BUYER_TYPE, FieldType.STRING),
-      optional(Cols.BUYER_SIZE, FieldType.DOUBLE),
-      required(Cols.PRICE_GBP, FieldType.PRICE),
-      required(Cols.RULE, FieldType.STRING),
-      required(Cols.METHOD, FieldType.STRING),
-      required(Cols.FLAGGED, FieldType.BOOLEAN),
-      required(Cols.EXPECTED_FEE_GBP, FieldType.PRICE),
-      required(Cols.BAND_LOW_GBP, FieldType.PRICE),
-      required(Cols.BAND_HIGH_GBP, FieldType.PRICE),
-      required(Cols.RATIO, FieldType.DOUBLE),
-      required(Cols.SCORE, FieldType.DOUBLE),
-      required(Cols.EVIDENCE, FieldType.STRING)));
-
   /** restricted/savings-by-supplier.csv: per supplier and category, the P4-flagged lines of the period and their excess over the band. */
   public static final Table FEE_MARKET_VIEW = new Table("fee_market_view", List.of(
       required(Cols.SUPPLIER_REF, FieldType.STRING),

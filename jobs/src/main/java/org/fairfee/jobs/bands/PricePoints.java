@@ -1,6 +1,7 @@
 package org.fairfee.jobs.bands;
 
 import static org.apache.spark.sql.functions.add_months;
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -47,6 +48,9 @@ import org.fairfee.schemas.Table;
  *   <li>ONE_OFF: the sum of the lines, since instalments of one fee make up one price;
  *   <li>PER_TRANSACTION: total net over total quantity, a unit price weighted by volume.
  * </ul>
+ * earlier_price_gbp is the median annualised price of a recurring point's lines invoiced before the
+ * window's last month (n_earlier_lines of them), so that the month's line can be set against what
+ * the same contract cost before.
  * buyer_type and buyer_size are the buyer's latest known (taken together from the buyer's latest
  * line that gives a size, else the type of its latest line), across all its lines to the period.
  */
@@ -70,7 +74,9 @@ public final class PricePoints {
       Field.required(Cols.N_LINES, FieldType.LONG),
       Field.required(Cols.LAST_INVOICE_DATE, FieldType.DATE),
       Field.required(Cols.ACTIVE_FROM, FieldType.STRING),
-      Field.required(Cols.ACTIVE_TO, FieldType.STRING)));
+      Field.required(Cols.ACTIVE_TO, FieldType.STRING),
+      Field.optional(Cols.EARLIER_PRICE_GBP, FieldType.DOUBLE),
+      Field.required(Cols.N_EARLIER_LINES, FieldType.LONG)));
 
   /** The columns that identify a price point; a line joins to its point on all of them. */
   public static final List<String> KEY = List.of(Cols.SUPPLIER_REF, Cols.BUYER_REF, Cols.PRODUCT_KEY,
@@ -102,7 +108,9 @@ public final class PricePoints {
             count(lit(1)).as(Cols.N_LINES),
             max(col(Cols.INVOICE_DATE)).as(Cols.LAST_INVOICE_DATE),
             min(col(FROM)).as(Cols.ACTIVE_FROM),
-            max(col(TO)).as(Cols.ACTIVE_TO));
+            max(col(TO)).as(Cols.ACTIVE_TO),
+            percentile(earlier(window), lit(0.5)).as(Cols.EARLIER_PRICE_GBP),
+            count(earlier(window)).as(Cols.N_EARLIER_LINES));
     Dataset<Row> sized = points.join(latestBuyers(history), Cols.BUYER_REF)
         .withColumn(Cols.SIZE_MEASURE, SizeMeasure.column())
         .withColumn(Cols.SA_PRICE_GBP, sizeAdjusted());
@@ -110,7 +118,7 @@ public final class PricePoints {
   }
 
   /** Lines of the window that can be benchmarked: see the class comment. */
-  static Dataset<Row> benchmarkable(Dataset<Row> history, Dataset<Row> copies, BenchmarkWindow window) {
+  public static Dataset<Row> benchmarkable(Dataset<Row> history, Dataset<Row> copies, BenchmarkWindow window) {
     List<String> free = Arrays.stream(FeeType.values()).filter(FeeType::isFreeByCharter).map(Enum::name).toList();
     Dataset<Row> copyKeys = copies.select(col(Cols.SUBMISSION_ID).as("_copy_sid"), col(Cols.LINE_NO).as("_copy_line"));
     return history
@@ -118,12 +126,21 @@ public final class PricePoints {
         .where(col(Cols.IS_CREDIT).unary_$bang())
         .where(col(Cols.FULLY_CREDITED).unary_$bang())
         .where(col(Cols.FEE_TYPE).isin(free.toArray()).unary_$bang())
-        .join(copyKeys, col(Cols.SUBMISSION_ID).equalTo(col("_copy_sid"))
+        .join(broadcast(copyKeys), col(Cols.SUBMISSION_ID).equalTo(col("_copy_sid"))
             .and(col(Cols.LINE_NO).equalTo(col("_copy_line"))), "left_anti");
   }
 
+  /**
+   * A recurring line's annualised price when it was invoiced before the window's last month, else
+   * null: what the contract cost before the month evaluated, for the P4 price-rise rule.
+   */
+  static Column earlier(BenchmarkWindow window) {
+    return when(col(Cols.BASIS_CLASS).equalTo(BasisClass.RECURRING.name())
+        .and(col(Cols.INVOICE_MONTH).lt(window.lastMonth())), col(LINE_PRICE).cast("double"));
+  }
+
   /** MONTHLY 12, QUARTERLY 4, else 1, from the contract's ChargeBasis. */
-  static Column annualFactor() {
+  public static Column annualFactor() {
     Column f = lit(1);
     for (ChargeBasis b : ChargeBasis.values()) {
       if (b.annualFactor() != 1) {

@@ -19,6 +19,9 @@ import java.io.Serializable;
  *     the same supplier's buyers of the same product and fee exceeds this
  * @param discriminationMinOtherBuyers the supplier must charge at least this many other buyers of
  *     the same product and fee before one buyer can be compared with them
+ * @param priceRiseRatio P4_PRICE_RISE when a recurring line's annualised price is at least this many
+ *     times the median annualised price of the same contract's lines in earlier months of the window
+ * @param priceRiseMinEarlierLines and the contract has at least this many such earlier lines
  */
 public record FeeOptions(
     double maxModifiedZ,
@@ -28,7 +31,9 @@ public record FeeOptions(
     double minSizeSlope,
     double maxSizeSlope,
     double discriminationMaxModifiedZ,
-    int discriminationMinOtherBuyers) implements Serializable {
+    int discriminationMinOtherBuyers,
+    double priceRiseRatio,
+    int priceRiseMinEarlierLines) implements Serializable {
 
   public FeeOptions {
     if (!(maxModifiedZ > 0) || Double.isInfinite(maxModifiedZ)) {
@@ -55,15 +60,22 @@ public record FeeOptions(
       throw new IllegalArgumentException("fees.discriminationMinOtherBuyers must be at least 2, was "
           + discriminationMinOtherBuyers);
     }
+    if (!(priceRiseRatio > 1) || Double.isInfinite(priceRiseRatio)) {
+      throw new IllegalArgumentException("fees.priceRiseRatio must be a number above 1, was " + priceRiseRatio);
+    }
+    if (priceRiseMinEarlierLines < 1) {
+      throw new IllegalArgumentException("fees.priceRiseMinEarlierLines must be at least 1, was "
+          + priceRiseMinEarlierLines);
+    }
   }
 
   public static FeeOptions defaults() {
-    return new FeeOptions(3.5, 10, 5, 1.5, 0.0, 1.0, 3.5, 3);
+    return new FeeOptions(3.5, 10, 5, 2.0, 0.0, 1.0, 3.5, 3, 3.0, 2);
   }
 
   /** These options with other peer-group minimums (for small fixtures and what-if runs). */
   public FeeOptions withMinimums(int pricePoints, int suppliers) {
     return new FeeOptions(maxModifiedZ, pricePoints, suppliers, minRatio, minSizeSlope, maxSizeSlope,
-        discriminationMaxModifiedZ, discriminationMinOtherBuyers);
+        discriminationMaxModifiedZ, discriminationMinOtherBuyers, priceRiseRatio, priceRiseMinEarlierLines);
   }
 }

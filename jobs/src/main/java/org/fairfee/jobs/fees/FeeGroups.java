@@ -27,7 +27,7 @@ final class FeeGroups {
       Cols.FEE_TYPE, Cols.BASIS_CLASS, Cols.PRODUCT_CATEGORY, Cols.INTERFACE_STANDARD, Cols.BUYER_TYPE,
       Cols.BUYER_SIZE, Cols.PRICE_GBP);
 
-  private static final String POINTS = "_points";
+  static final String POINTS = "_points";
 
   /** One row per peer group: the four group columns and the list of its points with a positive price. */
   static Dataset<Row> grouped(Dataset<Row> points) {
@@ -46,7 +46,11 @@ final class FeeGroups {
   }
 
   static List<PricePoint> points(Row r) {
-    List<Row> rows = r.getList(4);
+    return points(r.<Row>getList(4));
+  }
+
+  /** The points of a {@link #grouped} row's list. */
+  static List<PricePoint> points(List<Row> rows) {
     List<PricePoint> out = new ArrayList<>(rows.size());
     for (Row p : rows) {
       out.add(new PricePoint(p.getString(0), p.getString(1), p.getString(2), p.getString(3),

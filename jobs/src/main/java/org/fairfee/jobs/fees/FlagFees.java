@@ -1,99 +1,186 @@
 package org.fairfee.jobs.fees;
 
-import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.when;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.fairfee.jobs.bands.BenchmarkWindow;
+import org.fairfee.jobs.bands.PricePoints;
+import org.fairfee.jobs.core.BandOptions;
 import org.fairfee.jobs.core.FeeOptions;
+import org.fairfee.schemas.BasisClass;
 import org.fairfee.schemas.Cols;
 import org.fairfee.schemas.RuleCode;
 import org.fairfee.schemas.SparkSchemas;
 import org.fairfee.schemas.Tables;
 
 /**
- * The P4 flags of one month: P4_HIGH_FEE and P4_PRICE_DISCRIMINATION. In: the price points of the
- * benchmark window, the normalised and credit-netted lines ({@code Credits.apply(Normalise.apply(..))})
- * and the period "YYYY-MM". Out: {@code Tables.FLAGS}, one row per line of the period (not a credit
- * note, not fully credited) whose price point is flagged, and rule; sorted by submission_id, line_no, rule.
+ * The P4 flags of one month, judged at the charge line. In: the price points of the benchmark window
+ * ({@link PricePoints}), the normalised and credit-netted lines ({@code Credits.apply(Normalise.apply(..))}),
+ * the lines found to be copies (submission_id, line_no) and the period "YYYY-MM". Out:
+ * {@code Tables.FLAGS}, one row per charge line of the period and P4 rule it breaks, in no particular
+ * order (the job sorts the month's flags once).
  *
- * <p>amount_at_stake_gbp is the line's share of its excess over the top of the band (p75):
- * max(0, line price - band_high) x line net / line price, to pence half-up. For a one-off line that
- * is the excess itself; a monthly line of an annual price carries a twelfth of the annual excess; a
- * per-transaction line carries the excess unit price times its quantity.
+ * <p>Every charge line invoiced in the period that could be a price point (not a credit note, not
+ * fully credited, not a copy, not a fee the charter makes free) is judged by its comparable price:
+ * a recurring line by its own price annualised (so a monthly fee that jumps in the month is judged on
+ * that month, not diluted into a twelve-month median), a per-transaction line by its own unit price, a
+ * one-off line by its contract's one-off price in the window (instalments of one fee make one price).
+ * <ul>
+ *   <li>P4_HIGH_FEE and P4_PRICE_DISCRIMINATION: against the peer group's model fitted on the price
+ *       points ({@link PeerGroupAssessment.Model#judgeLine}), leaving the line's own contract out of the
+ *       yardstick;
+ *   <li>P4_PRICE_RISE: a recurring line whose annualised price is at least fees.priceRiseRatio times the
+ *       median of the same contract's lines in earlier months of the window (at least
+ *       fees.priceRiseMinEarlierLines of them).
+ * </ul>
+ *
+ * <p>amount_at_stake_gbp is the line's share of the excess: max(0, price - reference) x net / price,
+ * to pence half-up, where the reference is the top of the band (p75) for the peer rules and the
+ * contract's earlier price for the rise. For a one-off line that is the excess itself; a monthly line
+ * carries a twelfth of the annual excess; a per-transaction line the excess unit price times its quantity.
  */
 public final class FlagFees {
   private FlagFees() {}
 
-  static final List<String> LINE_COLUMNS = List.of(Cols.SUBMISSION_ID, Cols.LINE_NO, Cols.SUPPLIER_REF,
-      Cols.BUYER_REF, Cols.PRODUCT_KEY, Cols.FEE_TYPE, Cols.BASIS_CLASS, Cols.INVOICE_MONTH, Cols.IS_CREDIT,
-      Cols.FULLY_CREDITED, Cols.NET_GBP, Cols.PRICE_GBP, Cols.INVOICE_DATE, Cols.PRODUCT_CATEGORY,
-      Cols.INTERFACE_STANDARD, Cols.INTERFACE_REF, Cols.INVOICE_REF);
-
   private static final Pattern PERIOD = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])");
-  private static final String P = "_p_";
+  private static final String LINES = "_lines";
+  private static final String LINE_PRICE = "_line_price";
+  private static final String POINT_PRICE = "_point_price";
 
-  public static Dataset<Row> apply(Dataset<Row> points, Dataset<Row> lines, String period, FeeOptions options) {
-    return fromScores(ScoreFees.apply(points, options), lines, period);
-  }
+  /** The candidate line's fields, in the order {@link #flags} reads them. */
+  private static final List<String> CANDIDATE = List.of(Cols.SUBMISSION_ID, Cols.LINE_NO, Cols.SUPPLIER_REF,
+      Cols.BUYER_REF, Cols.PRODUCT_KEY, Cols.BUYER_TYPE, Cols.BUYER_SIZE, LINE_PRICE, Cols.NET_GBP,
+      Cols.EARLIER_PRICE_GBP, Cols.N_EARLIER_LINES, Cols.INVOICE_DATE, Cols.INTERFACE_REF, Cols.INVOICE_REF);
 
-  /** The same from scores already computed by {@link ScoreFees} (so a job can reuse them). */
-  public static Dataset<Row> fromScores(Dataset<Row> scores, Dataset<Row> lines, String period) {
+  public static Dataset<Row> apply(Dataset<Row> points, Dataset<Row> lines, Dataset<Row> copies, String period,
+      FeeOptions options) {
     if (period == null || !PERIOD.matcher(period).matches()) {
       throw new IllegalArgumentException("the period must be YYYY-MM, was " + period);
     }
-    FeeGroups.requireColumns(lines, LINE_COLUMNS, "lines");
-    FeeGroups.requireColumns(scores, Tables.FEE_SCORES.columnNames(), "scores");
-    Dataset<Row> flagged = scores.where(col(Cols.FLAGGED)).select(
-        col(Cols.SUPPLIER_REF).as(P + Cols.SUPPLIER_REF), col(Cols.BUYER_REF).as(P + Cols.BUYER_REF),
-        col(Cols.PRODUCT_KEY).as(P + Cols.PRODUCT_KEY), col(Cols.FEE_TYPE).as(P + Cols.FEE_TYPE),
-        col(Cols.BASIS_CLASS).as(P + Cols.BASIS_CLASS), col(Cols.RULE), col(Cols.EVIDENCE),
-        col(Cols.EXPECTED_FEE_GBP), col(Cols.BAND_LOW_GBP), col(Cols.BAND_HIGH_GBP), col(Cols.RATIO), col(Cols.SCORE));
-    Dataset<Row> month = lines.where(col(Cols.INVOICE_MONTH).equalTo(period)
-            .and(not(coalesce(col(Cols.IS_CREDIT), lit(false))))
-            .and(not(coalesce(col(Cols.FULLY_CREDITED), lit(false)))))
-        .select(LINE_COLUMNS.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
-    Column samePoint = col(Cols.SUPPLIER_REF).equalTo(col(P + Cols.SUPPLIER_REF))
-        .and(col(Cols.BUYER_REF).equalTo(col(P + Cols.BUYER_REF)))
-        .and(col(Cols.PRODUCT_KEY).equalTo(col(P + Cols.PRODUCT_KEY)))
-        .and(col(Cols.FEE_TYPE).equalTo(col(P + Cols.FEE_TYPE)))
-        .and(col(Cols.BASIS_CLASS).equalTo(col(P + Cols.BASIS_CLASS)));
-    MapFunction<Row, Row> toFlag = FlagFees::flag;
-    return month.join(flagged, samePoint, "inner")
-        .map(toFlag, Encoders.row(SparkSchemas.of(Tables.FLAGS)))
-        .orderBy(col(Cols.SUBMISSION_ID), col(Cols.LINE_NO), col(Cols.RULE));
+    List<String> needed = new ArrayList<>(FeeGroups.POINT_COLUMNS);
+    needed.addAll(List.of(Cols.EARLIER_PRICE_GBP, Cols.N_EARLIER_LINES));
+    FeeGroups.requireColumns(points, needed, "price points");
+    FeeOptions o = options;
+    FlatMapFunction<Row, Row> judge = r -> flags(r, o).iterator();
+    Dataset<Row> candidates = candidates(points, lines, copies, period)
+        .groupBy(col(Cols.PRODUCT_CATEGORY), col(Cols.INTERFACE_STANDARD), col(Cols.FEE_TYPE), col(Cols.BASIS_CLASS))
+        .agg(collect_list(struct(CANDIDATE.stream().map(c -> col(c)).toArray(Column[]::new))).as(LINES));
+    List<String> group = List.of(Cols.PRODUCT_CATEGORY, Cols.INTERFACE_STANDARD, Cols.FEE_TYPE, Cols.BASIS_CLASS);
+    return candidates
+        .join(FeeGroups.grouped(points), scala.jdk.javaapi.CollectionConverters.asScala(group).toSeq(), "left")
+        .select(col(Cols.PRODUCT_CATEGORY), col(Cols.INTERFACE_STANDARD), col(Cols.FEE_TYPE), col(Cols.BASIS_CLASS),
+            col(FeeGroups.POINTS), col(LINES))
+        .flatMap(judge, Encoders.row(SparkSchemas.of(Tables.FLAGS)));
   }
 
-  static Row flag(Row r) {
-    String rule = r.getAs(Cols.RULE);
-    BigDecimal net = r.getAs(Cols.NET_GBP);
-    BigDecimal linePrice = r.getAs(Cols.PRICE_GBP);
-    BigDecimal bandHigh = r.getAs(Cols.BAND_HIGH_GBP);
-    return RowFactory.create(r.getAs(Cols.SUBMISSION_ID), r.getAs(Cols.LINE_NO), r.getAs(Cols.SUPPLIER_REF),
-        r.getAs(Cols.BUYER_REF), rule, RuleCode.valueOf(rule).severity().value(), net,
-        amountAtStake(net, linePrice, bandHigh), null, null, r.getAs(Cols.EVIDENCE), r.getAs(Cols.EXPECTED_FEE_GBP),
-        r.getAs(Cols.BAND_LOW_GBP), bandHigh, r.getAs(Cols.RATIO), r.getAs(Cols.SCORE), r.getAs(Cols.INVOICE_DATE),
-        r.getAs(Cols.PRODUCT_CATEGORY), r.getAs(Cols.INTERFACE_STANDARD), r.getAs(Cols.FEE_TYPE),
-        r.getAs(Cols.INTERFACE_REF), r.getAs(Cols.INVOICE_REF));
+  /** The lines of the period to judge, each with its price point's buyer, price and earlier price. */
+  static Dataset<Row> candidates(Dataset<Row> points, Dataset<Row> lines, Dataset<Row> copies, String period) {
+    Dataset<Row> month = PricePoints.benchmarkable(lines.where(col(Cols.INVOICE_MONTH).equalTo(period)), copies,
+        BenchmarkWindow.of(period, BandOptions.defaults()));
+    Column net = col(Cols.NET_GBP).minus(col(Cols.CREDITED_GBP));
+    Column basis = col(Cols.BASIS_CLASS);
+    Column ownPrice = when(basis.equalTo(BasisClass.RECURRING.name()), net.multiply(PricePoints.annualFactor()))
+        .when(basis.equalTo(BasisClass.PER_TRANSACTION.name()), net.divide(col(Cols.QUANTITY)));
+    List<Column> key = new ArrayList<>();
+    for (String k : PricePoints.KEY) {
+      key.add(col(k));
+    }
+    Dataset<Row> pointSide = points.select(col(Cols.SUPPLIER_REF), col(Cols.BUYER_REF), col(Cols.PRODUCT_KEY),
+        col(Cols.FEE_TYPE), col(Cols.BASIS_CLASS), col(Cols.PRODUCT_CATEGORY), col(Cols.INTERFACE_STANDARD),
+        col(Cols.BUYER_TYPE), col(Cols.BUYER_SIZE).cast(DataTypes.DoubleType).as(Cols.BUYER_SIZE),
+        col(Cols.PRICE_GBP).as(POINT_PRICE), col(Cols.EARLIER_PRICE_GBP), col(Cols.N_EARLIER_LINES));
+    return month
+        .select(col(Cols.SUBMISSION_ID), col(Cols.LINE_NO), col(Cols.SUPPLIER_REF), col(Cols.BUYER_REF),
+            col(Cols.PRODUCT_KEY), col(Cols.FEE_TYPE), col(Cols.BASIS_CLASS), col(Cols.PRODUCT_CATEGORY),
+            col(Cols.INTERFACE_STANDARD), col(Cols.NET_GBP), ownPrice.cast(SparkSchemas.PRICE).as(LINE_PRICE),
+            col(Cols.INVOICE_DATE), col(Cols.INTERFACE_REF), col(Cols.INVOICE_REF))
+        .join(pointSide, scala.jdk.javaapi.CollectionConverters.asScala(PricePoints.KEY).toSeq())
+        .withColumn(LINE_PRICE, org.apache.spark.sql.functions.coalesce(col(LINE_PRICE),
+            col(POINT_PRICE).cast(SparkSchemas.PRICE)));
   }
 
-  /** max(0, price - bandHigh) x net / price, to pence half-up; 0 where the line has no positive price. */
-  static BigDecimal amountAtStake(BigDecimal net, BigDecimal price, BigDecimal bandHigh) {
-    if (net == null || price == null || bandHigh == null || price.signum() <= 0 || net.signum() <= 0) {
+  /** The flags of one peer group's candidate lines: the group's model is fitted once for all of them. */
+  static List<Row> flags(Row r, FeeOptions o) {
+    PeerGroup g = FeeGroups.group(r);
+    PeerGroupAssessment.Model model = r.isNullAt(4) ? null
+        : PeerGroupAssessment.model(g, FeeGroups.points(r.getList(4)), o);
+    List<Row> out = new ArrayList<>();
+    for (Row c : r.<Row>getList(5)) {
+      BigDecimal price = c.getDecimal(7);
+      if (price == null || price.signum() <= 0) {
+        continue;
+      }
+      PricePoint line = new PricePoint(c.getString(2), c.getString(3), c.getString(4), c.getString(5),
+          c.isNullAt(6) ? null : c.getDouble(6), price);
+      if (model != null) {
+        for (PeerGroupAssessment.PointScore s : model.judgeLine(line)) {
+          if (s.flagged()) {
+            out.add(flag(c, g, s.rule(), s.evidence(), FeeGroups.price(s.expected()), FeeGroups.price(s.bandLow()),
+                FeeGroups.price(s.bandHigh()), FeeGroups.round(s.ratio(), 2), FeeGroups.round(s.score(), 2),
+                FeeGroups.price(s.bandHigh())));
+          }
+        }
+      }
+      Row rise = rise(c, g, o);
+      if (rise != null) {
+        out.add(rise);
+      }
+    }
+    return out;
+  }
+
+  /** P4_PRICE_RISE for one candidate line, or null. */
+  static Row rise(Row c, PeerGroup g, FeeOptions o) {
+    if (!BasisClass.RECURRING.name().equals(g.basisClass()) || c.isNullAt(9) || c.getLong(10) < o.priceRiseMinEarlierLines()) {
+      return null;
+    }
+    double earlier = c.getDouble(9);
+    double price = c.getDecimal(7).doubleValue();
+    if (!(earlier > 0) || price < o.priceRiseRatio() * earlier) {
+      return null;
+    }
+    double ratio = price / earlier;
+    BigDecimal earlierPrice = FeeGroups.price(earlier);
+    String evidence = "annual price " + Evidence.money(price, g.basisClass()) + " on this line is "
+        + Evidence.oneDecimal(ratio) + " times the " + Evidence.money(earlier, g.basisClass())
+        + " this contract was charged before (the median of its " + c.getLong(10) + " earlier lines in the window),"
+        + " a rise of " + Evidence.money(price - earlier, g.basisClass()) + " a year; the rule flags "
+        + Evidence.threshold(o.priceRiseRatio()) + " times or more";
+    return flag(c, g, RuleCode.P4_PRICE_RISE, evidence, earlierPrice, null, null, FeeGroups.round(ratio, 2), null,
+        earlierPrice);
+  }
+
+  private static Row flag(Row c, PeerGroup g, RuleCode rule, String evidence, BigDecimal expected, BigDecimal low,
+      BigDecimal high, Double ratio, Double score, BigDecimal reference) {
+    BigDecimal net = c.getDecimal(8);
+    return RowFactory.create(c.getString(0), c.getInt(1), c.getString(2), c.getString(3), rule.name(),
+        rule.severity().value(), net, amountAtStake(net, c.getDecimal(7), reference), null, null, evidence,
+        expected, low, high, ratio, score, c.get(11), g.productCategory(),
+        g.interfaceStandard(), g.feeType(), c.getString(12), c.getString(13));
+  }
+
+  /** max(0, price - reference) x net / price, to pence half-up; 0 where the line has no positive price. */
+  static BigDecimal amountAtStake(BigDecimal net, BigDecimal price, BigDecimal reference) {
+    if (net == null || price == null || reference == null || price.signum() <= 0 || net.signum() <= 0) {
       return BigDecimal.ZERO.setScale(2);
     }
-    BigDecimal excess = price.subtract(bandHigh).max(BigDecimal.ZERO);
+    BigDecimal excess = price.subtract(reference).max(BigDecimal.ZERO);
     return excess.multiply(net).divide(price, MathContext.DECIMAL128).setScale(2, RoundingMode.HALF_UP);
   }
 }

@@ -1,6 +1,8 @@
 package org.fairfee.jobs.fees;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -65,12 +67,22 @@ public final class PeerGroupAssessment {
   static final String SET_NO_SIZE = "none of these buyers gives a size";
 
   /** A yardstick: the residuals of one fit (or of the unadjusted group) and their robust summary. */
-  private record Scope(FitMethod method, String fitBuyerType, String fallbackReason, RobustStats.Summary summary) {}
+  record Scope(FitMethod method, String fitBuyerType, String fallbackReason, RobustStats.Summary summary,
+      double[] residuals) {}
 
   /** A point placed against its yardstick: r = ln(price) - baseline. */
-  private record Judged(PricePoint point, Scope scope, double baseline, double residual) {}
+  record Judged(PricePoint point, Scope scope, double baseline, double residual) {}
 
   public static Result assess(PeerGroup group, List<PricePoint> input, FeeOptions o) {
+    Model m = model(group, input, o);
+    return new Result(m.fits(), m.pointScores());
+  }
+
+  /**
+   * The group fitted once, to judge its own price points ({@link Model#pointScores}) and the charge
+   * lines of the month ({@link Model#judgeLine}) against.
+   */
+  public static Model model(PeerGroup group, List<PricePoint> input, FeeOptions o) {
     List<PricePoint> points = new ArrayList<>();
     for (PricePoint p : input) {
       if (p.priceGbp().signum() > 0) {
@@ -86,7 +98,8 @@ public final class PeerGroupAssessment {
     List<FitReport> fits = new ArrayList<>();
     if (status != PeerGroupStatus.ASSESSED) {
       fits.add(new FitReport(group, null, points.size(), suppliers, sized.size(), status, null, null, null, null));
-      return new Result(fits, List.of());
+      return new Model(group, o, fits, null, null, Map.of(), Map.of(), 0.0, null, Map.of(), List.of(), Map.of(),
+          Map.of());
     }
 
     TheilSen.Line whole = enough(sized, o) ? fit(sized, o) : null;
@@ -112,38 +125,152 @@ public final class PeerGroupAssessment {
     for (int i = 0; i < points.size(); i++) {
       unadjusted[i] = points.get(i).logPrice() - groupMedian;
     }
-    RobustStats.Summary unadjustedSummary = RobustStats.summarise(unadjusted);
+    Scope unadjustedScope = new Scope(FitMethod.UNADJUSTED, null, null, RobustStats.summarise(unadjusted), unadjusted);
 
-    List<Judged> judged = new ArrayList<>();
+    Model m = new Model(group, o, fits, whole, wholeScope, typeLines, typeScopes, groupMedian, unadjustedScope,
+        new HashMap<>(), new ArrayList<>(), new HashMap<>(), new EnumMap<>(FitMethod.class));
     for (PricePoint p : points) {
-      TheilSen.Line line = null;
-      Scope scope = null;
-      if (p.sized() && p.buyerType() != null && typeLines.containsKey(p.buyerType())) {
-        line = typeLines.get(p.buyerType());
-        scope = typeScopes.get(p.buyerType());
-      } else if (p.sized() && whole != null) {
-        line = whole;
-        scope = wholeScope;
-      }
-      if (line != null) {
-        double baseline = line.at(p.logSize());
-        judged.add(new Judged(p, scope, baseline, p.logPrice() - baseline));
-      } else {
-        Scope fallback = new Scope(FitMethod.UNADJUSTED, null, p.sized() ? NO_FIT : NO_SIZE, unadjustedSummary);
-        judged.add(new Judged(p, fallback, groupMedian, p.logPrice() - groupMedian));
-      }
+      Judged j = m.place(p);
+      m.judged().add(j);
+      m.own().put(key(p), j);
     }
-
-    List<PointScore> scores = new ArrayList<>();
-    for (Judged j : judged) {
-      scores.add(highFee(group, j, o));
-    }
-    scores.addAll(discrimination(group, judged, o));
-    return new Result(fits, scores);
+    m.prepareDiscrimination();
+    return m;
   }
 
-  private static PointScore highFee(PeerGroup group, Judged j, FeeOptions o) {
-    RobustStats.Summary s = j.scope().summary();
+  /**
+   * A peer group fitted once: its fits, each price point placed against its yardstick, and the sets
+   * of one supplier's buyers of one product, with the pooled spread of their gaps.
+   */
+  public record Model(PeerGroup group, FeeOptions o, List<FitReport> fits, TheilSen.Line whole, Scope wholeScope,
+      Map<String, TheilSen.Line> typeLines, Map<String, Scope> typeScopes, double groupMedian,
+      Scope unadjustedScope, Map<String, Judged> own, List<Judged> judged, Map<String, SupplierSet> sets,
+      Map<FitMethod, Double> pooled) {
+
+    /** True when the group had the evidence to be assessed (a line of an unassessed group is not judged). */
+    public boolean assessed() {
+      return unadjustedScope != null;
+    }
+
+    /** Every price point of the group by both rules, as {@link #assess} reports them. */
+    List<PointScore> pointScores() {
+      List<PointScore> scores = new ArrayList<>();
+      for (Judged j : judged) {
+        scores.add(highFee(group, j, j.scope().summary(), o));
+      }
+      scores.addAll(discrimination(group, judged, sets.values(), pooled, o));
+      return scores;
+    }
+
+    /**
+     * One charge line judged by both rules, with the line's own price in place of its contract's
+     * price point: against the fit its buyer belongs to, with the yardstick (median, spread and
+     * quartiles of the residuals) taken without the line's own contract, and against its supplier's
+     * other buyers of the product. {@code line} carries the key and buyer of the line's price point
+     * and the line's comparable price. Empty for a group that was not assessed, or a line whose
+     * contract is not among the group's points.
+     */
+    public List<PointScore> judgeLine(PricePoint line) {
+      Judged ownPoint = own.get(key(line));
+      if (!assessed() || ownPoint == null || line.priceGbp().signum() <= 0) {
+        return List.of();
+      }
+      Judged j = new Judged(line, ownPoint.scope(), ownPoint.baseline(), line.logPrice() - ownPoint.baseline());
+      List<PointScore> out = new ArrayList<>(2);
+      out.add(highFee(group, j, withoutOwn(ownPoint), o));
+      SupplierSet set = sets.get(setKey(line));
+      if (set != null) {
+        int at = set.members().indexOf(ownPoint);
+        if (at >= 0 && set.members().size() - 1 >= o.discriminationMinOtherBuyers()) {
+          double value = set.method() == FitMethod.SIZE_ADJUSTED ? j.residual() : line.logPrice();
+          RobustStats.Summary others = RobustStats.summarise(without(set.values(), at))
+              .withMinScale(pooled.get(set.method()));
+          out.add(discriminationScore(group, set, j, value, others, set.members().size() - 1, o));
+        }
+      }
+      return out;
+    }
+
+    /** Where a point stands: its fit (by buyer type, else the whole group) or the unadjusted median. */
+    private Judged place(PricePoint p) {
+      if (p.sized() && p.buyerType() != null && typeLines.containsKey(p.buyerType())) {
+        double baseline = typeLines.get(p.buyerType()).at(p.logSize());
+        return new Judged(p, typeScopes.get(p.buyerType()), baseline, p.logPrice() - baseline);
+      }
+      if (p.sized() && whole != null) {
+        double baseline = whole.at(p.logSize());
+        return new Judged(p, wholeScope, baseline, p.logPrice() - baseline);
+      }
+      Scope fallback = new Scope(FitMethod.UNADJUSTED, null, p.sized() ? NO_FIT : NO_SIZE,
+          unadjustedScope.summary(), unadjustedScope.residuals());
+      return new Judged(p, fallback, groupMedian, p.logPrice() - groupMedian);
+    }
+
+    /**
+     * The yardstick of a point's scope without that point's own residual: exact up to
+     * {@link #LEAVE_ONE_OUT_LIMIT} members; above it one value of so many moves the median, MAD and
+     * quartiles by at most one rank, and the summary of all of them is used.
+     */
+    private RobustStats.Summary withoutOwn(Judged ownPoint) {
+      double[] r = ownPoint.scope().residuals();
+      if (r.length > LEAVE_ONE_OUT_LIMIT) {
+        return ownPoint.scope().summary();
+      }
+      // the scope's residuals were computed the same way as the point's own, so it is found exactly
+      double ownResidual = ownPoint.residual();
+      for (int i = 0; i < r.length; i++) {
+        if (r[i] == ownResidual) {
+          return RobustStats.summarise(without(r, i));
+        }
+      }
+      return ownPoint.scope().summary();
+    }
+
+    private void prepareDiscrimination() {
+      Map<String, List<Judged>> byProduct = new TreeMap<>();
+      for (Judged j : judged) {
+        // points arrive sorted by supplier, buyer, product: each set keeps that order
+        byProduct.computeIfAbsent(setKey(j.point()), k -> new ArrayList<>()).add(j);
+      }
+      for (Map.Entry<String, List<Judged>> e : byProduct.entrySet()) {
+        List<Judged> all = e.getValue();
+        List<Judged> adjusted = all.stream().filter(j -> j.scope().method() == FitMethod.SIZE_ADJUSTED).toList();
+        SupplierSet set = adjusted.isEmpty() ? supplierSet(all, FitMethod.UNADJUSTED)
+            : supplierSet(adjusted, FitMethod.SIZE_ADJUSTED);
+        if (set.members().size() >= 2) {
+          sets.put(e.getKey(), set);
+        }
+      }
+      // The yardstick of a gap: how far a buyer's price usually lies from the median of what its
+      // supplier charges its other buyers, pooled over every supplier in the group (robust scale of
+      // all such leave-one-out gaps). Three or four prices cannot measure a spread alone, and the
+      // median of a few others is itself uncertain; pooling the gaps accounts for both.
+      for (FitMethod m : FitMethod.values()) {
+        List<Double> gaps = new ArrayList<>();
+        for (SupplierSet set : sets.values()) {
+          if (set.method() == m) {
+            for (int i = 0; i < set.values().length; i++) {
+              gaps.add(set.values()[i] - RobustStats.median(without(set.values(), i)));
+            }
+          }
+        }
+        pooled.put(m, RobustStats.scale(gaps.stream().mapToDouble(Double::doubleValue).toArray()));
+      }
+    }
+  }
+
+  /** Above this many members a scope's yardstick is not recomputed without the judged line's own point. */
+  static final int LEAVE_ONE_OUT_LIMIT = 2000;
+
+  private static String key(PricePoint p) {
+    return p.supplierRef() + "\u0000" + p.buyerRef() + "\u0000" + p.productKey();
+  }
+
+  private static String setKey(PricePoint p) {
+    return p.supplierRef() + "\u0000" + p.productKey();
+  }
+
+  private static PointScore highFee(PeerGroup group, Judged j, RobustStats.Summary s, FeeOptions o) {
     Band b = band(j.point(), j.baseline(), s);
     double score = s.score(j.residual());
     boolean ratioHolds = b.ratio() >= o.minRatio();
@@ -178,40 +305,10 @@ public final class PeerGroupAssessment {
    * and not at all when fewer than two of them: a buyer's size explains a price, so a buyer with a
    * size is never compared unadjusted with one without.
    */
-  private record SupplierSet(List<Judged> members, FitMethod method, double[] values) {}
+  record SupplierSet(List<Judged> members, FitMethod method, double[] values) {}
 
-  private static List<PointScore> discrimination(PeerGroup group, List<Judged> judged, FeeOptions o) {
-    Map<String, List<Judged>> byProduct = new TreeMap<>();
-    for (Judged j : judged) {
-      // points arrive sorted by supplier, buyer, product: each set keeps that order
-      byProduct.computeIfAbsent(j.point().supplierRef() + "\u0000" + j.point().productKey(), k -> new ArrayList<>())
-          .add(j);
-    }
-    List<SupplierSet> sets = new ArrayList<>();
-    for (List<Judged> all : byProduct.values()) {
-      List<Judged> adjusted = all.stream().filter(j -> j.scope().method() == FitMethod.SIZE_ADJUSTED).toList();
-      SupplierSet set = adjusted.isEmpty() ? supplierSet(all, FitMethod.UNADJUSTED)
-          : supplierSet(adjusted, FitMethod.SIZE_ADJUSTED);
-      if (set.members().size() >= 2) {
-        sets.add(set);
-      }
-    }
-    // The yardstick of a gap: how far a buyer's price usually lies from the median of what its
-    // supplier charges its other buyers, pooled over every supplier in the group (robust scale of
-    // all such leave-one-out gaps). Three or four prices cannot measure a spread alone, and the
-    // median of a few others is itself uncertain; pooling the gaps accounts for both.
-    Map<FitMethod, Double> pooled = new TreeMap<>();
-    for (FitMethod m : FitMethod.values()) {
-      List<Double> gaps = new ArrayList<>();
-      for (SupplierSet set : sets) {
-        if (set.method() == m) {
-          for (int i = 0; i < set.values().length; i++) {
-            gaps.add(set.values()[i] - RobustStats.median(without(set.values(), i)));
-          }
-        }
-      }
-      pooled.put(m, RobustStats.scale(gaps.stream().mapToDouble(Double::doubleValue).toArray()));
-    }
+  private static List<PointScore> discrimination(PeerGroup group, List<Judged> judged,
+      java.util.Collection<SupplierSet> sets, Map<FitMethod, Double> pooled, FeeOptions o) {
     List<PointScore> out = new ArrayList<>();
     for (SupplierSet set : sets) {
       Set<String> buyers = new HashSet<>();
@@ -223,7 +320,7 @@ public final class PeerGroupAssessment {
         // the buyer against its supplier's other buyers: it cannot move their median or spread; the
         // spread is theirs or the pooled yardstick of gaps, whichever is larger
         RobustStats.Summary s = RobustStats.summarise(without(set.values(), i)).withMinScale(pooled.get(set.method()));
-        out.add(discriminationScore(group, set, i, s, buyers.size() - 1, o));
+        out.add(discriminationScore(group, set, set.members().get(i), set.values()[i], s, buyers.size() - 1, o));
       }
     }
     return out;
@@ -247,13 +344,12 @@ public final class PeerGroupAssessment {
     return new SupplierSet(members, method, v);
   }
 
-  private static PointScore discriminationScore(PeerGroup group, SupplierSet set, int i, RobustStats.Summary others,
-      int nOthers, FeeOptions o) {
-    Judged j = set.members().get(i);
+  private static PointScore discriminationScore(PeerGroup group, SupplierSet set, Judged j, double value,
+      RobustStats.Summary others, int nOthers, FeeOptions o) {
     PricePoint p = j.point();
     boolean adjusted = set.method() == FitMethod.SIZE_ADJUSTED;
     Band b = band(p, adjusted ? j.baseline() : 0.0, others);
-    double score = others.score(set.values()[i]);
+    double score = others.score(value);
     boolean ratioHolds = b.ratio() >= o.minRatio();
     boolean flagged = score > o.discriminationMaxModifiedZ() && ratioHolds;
     String basis = group.basisClass();
@@ -291,7 +387,7 @@ public final class PeerGroupAssessment {
     for (int i = 0; i < sized.size(); i++) {
       r[i] = sized.get(i).logPrice() - line.at(sized.get(i).logSize());
     }
-    return new Scope(FitMethod.SIZE_ADJUSTED, buyerType, null, RobustStats.summarise(r));
+    return new Scope(FitMethod.SIZE_ADJUSTED, buyerType, null, RobustStats.summarise(r), r);
   }
 
   private static TheilSen.Line fit(List<PricePoint> sized, FeeOptions o) {

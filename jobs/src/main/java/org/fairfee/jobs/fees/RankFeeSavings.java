@@ -18,20 +18,22 @@ import org.fairfee.schemas.SparkSchemas;
 /**
  * The market view for commercial teams (restricted, not for suppliers). In: flags (any rules;
  * {@code Tables.FLAGS}). Out: {@link Tables#FEE_MARKET_VIEW}: per supplier and product category, the
- * number of lines with a P4 flag and their total excess over the band, largest first (then by
- * supplier and category). A line flagged by both P4 rules counts once, with the larger of its two
+ * number of lines with a P4 flag and their total excess, largest first (then by supplier and
+ * category). A line flagged by more than one P4 rule counts once, with the largest of its
  * amounts, so the total is not counted twice.
  */
 public final class RankFeeSavings {
   private RankFeeSavings() {}
 
   private static final String LINE_AMOUNT = "_line_amount";
+  private static final Object[] P4_RULES = java.util.Arrays.stream(RuleCode.values())
+      .filter(r -> r.family().equals("P4")).map(Enum::name).toArray();
 
   public static Dataset<Row> apply(Dataset<Row> flags) {
     FeeGroups.requireColumns(flags, java.util.List.of(Cols.SUBMISSION_ID, Cols.LINE_NO, Cols.SUPPLIER_REF,
         Cols.PRODUCT_CATEGORY, Cols.RULE, Cols.AMOUNT_AT_STAKE_GBP), "flags");
     Dataset<Row> perLine = flags
-        .where(col(Cols.RULE).isin(RuleCode.P4_HIGH_FEE.name(), RuleCode.P4_PRICE_DISCRIMINATION.name()))
+        .where(col(Cols.RULE).isin(P4_RULES))
         .groupBy(col(Cols.SUBMISSION_ID), col(Cols.LINE_NO), col(Cols.SUPPLIER_REF), col(Cols.PRODUCT_CATEGORY))
         .agg(max(col(Cols.AMOUNT_AT_STAKE_GBP)).as(LINE_AMOUNT));
     return perLine

@@ -26,7 +26,8 @@ class FeeSyntheticEvaluationTest extends SparkTestBase {
   void precisionAndRecallOnThePeriodsLines() {
     SyntheticMarket market = new SyntheticMarket(6, 40);
     List<Row> flags = FlagFees.apply(PointFixtures.points(spark, market.pricePoints()),
-        PointFixtures.lines(spark, market.periodLines("S-SYN")), PointFixtures.PERIOD, FeeOptions.defaults())
+        PointFixtures.lines(spark, market.periodLines("S-SYN")), PointFixtures.noCopies(spark), PointFixtures.PERIOD,
+        FeeOptions.defaults())
         .collectAsList();
     Set<Integer> lines = new HashSet<>();
     flags.forEach(r -> lines.add(r.<Integer>getAs(Cols.LINE_NO)));
@@ -69,7 +70,10 @@ class FeeSyntheticEvaluationTest extends SparkTestBase {
     assertTrue(all.largeBuyersFlagged() <= 0.03 * all.largeBuyers(), all.toString());
   }
 
-  /** The flagged line numbers by the plain-Java method, group by group. */
+  /**
+   * The flagged line numbers by the plain-Java method, group by group: each point's one line of the
+   * period (its whole price) judged against its group's model, as the Spark step judges lines.
+   */
   static Set<Integer> pointLevel(SyntheticMarket market, long seed) {
     Map<PeerGroup, List<PricePoint>> groups = new HashMap<>();
     Map<String, Integer> lineOf = new HashMap<>();
@@ -80,9 +84,12 @@ class FeeSyntheticEvaluationTest extends SparkTestBase {
       lineOf.put(p.buyer() + "/" + p.productKey(), l.lineNo());
     }
     Set<Integer> flagged = new HashSet<>();
-    groups.forEach((g, pts) -> PeerGroupAssessment.assess(g, pts, FeeOptions.defaults()).scores().stream()
-        .filter(PeerGroupAssessment.PointScore::flagged)
-        .forEach(s -> flagged.add(lineOf.get(s.point().buyerRef() + "/" + s.point().productKey()))));
+    groups.forEach((g, pts) -> {
+      PeerGroupAssessment.Model model = PeerGroupAssessment.model(g, pts, FeeOptions.defaults());
+      pts.stream().flatMap(p -> model.judgeLine(p).stream())
+          .filter(PeerGroupAssessment.PointScore::flagged)
+          .forEach(s -> flagged.add(lineOf.get(s.point().buyerRef() + "/" + s.point().productKey())));
+    });
     return flagged;
   }
 }

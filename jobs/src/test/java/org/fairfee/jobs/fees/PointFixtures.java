@@ -37,7 +37,9 @@ final class PointFixtures {
       DataTypes.createStructField(Cols.INTERFACE_STANDARD, DataTypes.StringType, false),
       DataTypes.createStructField(Cols.BUYER_TYPE, DataTypes.StringType, false),
       DataTypes.createStructField(Cols.BUYER_SIZE, DataTypes.DoubleType, true),
-      DataTypes.createStructField(Cols.PRICE_GBP, SparkSchemas.PRICE, false)));
+      DataTypes.createStructField(Cols.PRICE_GBP, SparkSchemas.PRICE, false),
+      DataTypes.createStructField(Cols.EARLIER_PRICE_GBP, DataTypes.DoubleType, true),
+      DataTypes.createStructField(Cols.N_EARLIER_LINES, DataTypes.LongType, false)));
 
   /** One price point: who, of what group, for whom (type and size, null when unknown), at what price. */
   record Point(String supplier, String buyer, String productKey, String feeType, String basisClass, String category,
@@ -45,7 +47,7 @@ final class PointFixtures {
 
     Row row() {
       return RowFactory.create(supplier, buyer, productKey, feeType, basisClass, category, standard, buyerType, size,
-          price.setScale(4, RoundingMode.HALF_UP));
+          price.setScale(4, RoundingMode.HALF_UP), null, 0L);
     }
 
     String chargeBasis() {
@@ -102,6 +104,13 @@ final class PointFixtures {
   }
 
   /** Store rows of the CSV body through Normalise and Credits, as the monthly job will pass them. */
+  /** No line is a copy. */
+  static Dataset<Row> noCopies(SparkSession spark) {
+    return spark.createDataFrame(List.of(), DataTypes.createStructType(List.of(
+        DataTypes.createStructField(Cols.SUBMISSION_ID, DataTypes.StringType, false),
+        DataTypes.createStructField(Cols.LINE_NO, DataTypes.IntegerType, false))));
+  }
+
   static Dataset<Row> lines(SparkSession spark, String csvBody) {
     return Credits.apply(Normalise.apply(Fixtures.charges(spark, Fixtures.HEADER + "\n" + csvBody), Rates.none()));
   }
