@@ -119,14 +119,15 @@ public final class MonthlyJob {
         Progress.count(headline0.rows()), Progress.count(lines.count()));
 
     Dataset<Row> charter = CharterFlags.detect(fees, o.flags()); // persisted by detect
-    Dataset<Row> points = PricePoints.apply(fees, CharterFlags.copies(charter), period, o.bands())
+    Dataset<Row> copies = CharterFlags.copies(charter);
+    Dataset<Row> points = PricePoints.apply(fees, copies, period, o.bands())
         .persist(StorageLevel.MEMORY_AND_DISK());
     List<Row> bandRows = Bands.apply(points, period, o.bands()).collectAsList();
     List<Row> trendRows = Trend.apply(points, period, o.bands()).collectAsList();
     progress.step("evaluate: %s price points, %s benchmark cells", Progress.count(points.count()),
         Progress.count(bandRows.size()));
 
-    Dataset<Row> p4 = FlagFees.apply(points, fees, period, o.fees()).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> p4 = FlagFees.apply(points, fees, copies, period, o.fees()).persist(StorageLevel.MEMORY_AND_DISK());
     List<Row> flagRows = CharterFlags.inPeriod(charter, period)
         .unionByName(CharterFlags.inPeriod(DuplicatePayments.detect(payments, o.spend()), period))
         .unionByName(p4)
@@ -193,7 +194,9 @@ public final class MonthlyJob {
 
   /**
    * One private statement per supplier with price points in the window or flags in the month.
-   * Points come to the driver sorted by supplier, one supplier at a time.
+   * Points come to the driver one partition at a time, each supplier's whole in one partition and
+   * sorted within it (a hash shuffle by supplier, no global sort and its sampling job); the files are
+   * independent, so the order they are written in does not matter.
    */
   static int statements(Dataset<Row> points, List<Flag> flags, ReportData data, Io io, Publication pub)
       throws IOException {
@@ -201,21 +204,19 @@ public final class MonthlyJob {
     for (Flag f : flags) {
       pending.add(f.supplierRef());
     }
-    Iterator<Row> it = points.orderBy(col(Cols.SUPPLIER_REF), col(Cols.BUYER_REF), col(Cols.PRODUCT_KEY),
-        col(Cols.FEE_TYPE), col(Cols.BASIS_CLASS), col(Cols.PRODUCT_CATEGORY), col(Cols.INTERFACE_STANDARD))
+    Iterator<Row> it = points.repartition(col(Cols.SUPPLIER_REF))
+        .sortWithinPartitions(col(Cols.SUPPLIER_REF), col(Cols.BUYER_REF), col(Cols.PRODUCT_KEY),
+            col(Cols.FEE_TYPE), col(Cols.BASIS_CLASS), col(Cols.PRODUCT_CATEGORY), col(Cols.INTERFACE_STANDARD))
         .toLocalIterator();
     int written = 0;
     String current = null;
     List<PricePoint> own = new ArrayList<>();
+    Records.Mapper<PricePoint> mapper = new Records.Mapper<>(PricePoint.class, points.schema());
+    int supplierAt = points.schema().fieldIndex(Cols.SUPPLIER_REF);
     while (true) {
       Row row = it.hasNext() ? it.next() : null;
-      String supplier = row == null ? null : row.getString(row.fieldIndex(Cols.SUPPLIER_REF));
+      String supplier = row == null ? null : row.getString(supplierAt);
       if (current != null && !current.equals(supplier)) {
-        // suppliers with flags but no points, sorting before this one
-        for (String s : new ArrayList<>(pending.headSet(current))) {
-          written += statement(s, List.of(), flags, data, io, pub);
-          pending.remove(s);
-        }
         written += statement(current, own, flags, data, io, pub);
         pending.remove(current);
         own = new ArrayList<>();
@@ -224,8 +225,9 @@ public final class MonthlyJob {
         break;
       }
       current = supplier;
-      own.add(Records.of(row, PricePoint.class));
+      own.add(mapper.apply(row));
     }
+    // suppliers with flags in the month but no price point in the window
     for (String s : pending) {
       written += statement(s, List.of(), flags, data, io, pub);
     }

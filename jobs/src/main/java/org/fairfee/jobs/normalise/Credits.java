@@ -1,5 +1,6 @@
 package org.fairfee.jobs.normalise;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.greatest;
@@ -44,7 +45,7 @@ public final class Credits {
     Dataset<Row> named = lines.where(col(Cols.IS_CREDIT).unary_$bang().and(col(Cols.INVOICE_REF_NORM).isNotNull()))
         .select(col(Cols.SUBMISSION_ID), col(Cols.LINE_NO), col(Cols.SUPPLIER_REF), col(Cols.BUYER_REF),
             col(Cols.INVOICE_REF_NORM), col(Cols.INVOICE_DATE), col(Cols.NET_GBP))
-        .join(credits, match, "inner");
+        .join(broadcast(credits), match, "inner");
     WindowSpec latestFirst = Window.partitionBy(col(Cols.SUPPLIER_REF), col(Cols.BUYER_REF), col(Cols.INVOICE_REF_NORM))
         .orderBy(col(Cols.INVOICE_DATE).desc(), col(Cols.SUBMISSION_ID).desc(), col(Cols.LINE_NO).desc())
         .rowsBetween(Window.unboundedPreceding(), -1);
@@ -53,7 +54,9 @@ public final class Credits {
         .withColumn(BEFORE, before)
         .select(col(Cols.SUBMISSION_ID).as("_k_sid"), col(Cols.LINE_NO).as("_k_line"),
             least(col(Cols.NET_GBP), greatest(lit(BigDecimal.ZERO), col(TOTAL).minus(col(BEFORE)))).as("_credited"));
-    Dataset<Row> joined = lines.join(credited, col(Cols.SUBMISSION_ID).equalTo(col("_k_sid"))
+    // Both small sides are broadcast: without it Spark, which has no statistics for them before they
+    // run, plans sort-merge joins that shuffle and sort the whole history.
+    Dataset<Row> joined = lines.join(broadcast(credited), col(Cols.SUBMISSION_ID).equalTo(col("_k_sid"))
         .and(col(Cols.LINE_NO).equalTo(col("_k_line"))), "left");
     return joined
         .withColumn(Cols.CREDITED_GBP, coalesce(col("_credited"), lit(BigDecimal.ZERO)).cast(SparkSchemas.MONEY))

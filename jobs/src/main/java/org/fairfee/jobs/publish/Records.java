@@ -20,39 +20,70 @@ public final class Records {
 
   public static <R extends Record> List<R> all(List<Row> rows, Class<R> type) {
     List<R> out = new ArrayList<>(rows.size());
+    Mapper<R> m = null;
     for (Row r : rows) {
-      out.add(of(r, type));
+      if (m == null) {
+        m = new Mapper<>(type, r.schema());
+      }
+      out.add(m.apply(r));
     }
     return out;
   }
 
   public static <R extends Record> R of(Row row, Class<R> type) {
-    RecordComponent[] components = type.getRecordComponents();
-    Object[] args = new Object[components.length];
-    Class<?>[] types = new Class<?>[components.length];
-    for (int i = 0; i < components.length; i++) {
-      RecordComponent c = components[i];
-      types[i] = c.getType();
-      String column = snake(c.getName());
-      int at;
+    return new Mapper<>(type, row.schema()).apply(row);
+  }
+
+  /**
+   * Rows of one schema to one record type, with the constructor and the column of every component
+   * looked up once: mapping a row is then an array fill and a constructor call.
+   */
+  public static final class Mapper<R extends Record> {
+    private final Class<R> type;
+    private final Constructor<R> ctor;
+    private final Class<?>[] types;
+    private final int[] at;
+    private final String[] columns;
+
+    public Mapper(Class<R> type, org.apache.spark.sql.types.StructType schema) {
+      this.type = type;
+      RecordComponent[] components = type.getRecordComponents();
+      types = new Class<?>[components.length];
+      at = new int[components.length];
+      columns = new String[components.length];
+      for (int i = 0; i < components.length; i++) {
+        RecordComponent c = components[i];
+        types[i] = c.getType();
+        columns[i] = snake(c.getName());
+        try {
+          at[i] = schema.fieldIndex(columns[i]);
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException(type.getSimpleName() + "." + c.getName() + " has no column " + columns[i], e);
+        }
+      }
       try {
-        at = row.fieldIndex(column);
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(type.getSimpleName() + "." + c.getName() + " has no column " + column, e);
+        ctor = type.getDeclaredConstructor(types);
+      } catch (NoSuchMethodException e) {
+        throw new IllegalStateException("cannot build " + type.getSimpleName(), e);
       }
-      args[i] = convert(row.isNullAt(at) ? null : row.get(at), c.getType(), type, column);
     }
-    try {
-      Constructor<R> ctor = type.getDeclaredConstructor(types);
-      return ctor.newInstance(args);
-    } catch (java.lang.reflect.InvocationTargetException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException re) {
-        throw re;
+
+    public R apply(Row row) {
+      Object[] args = new Object[at.length];
+      for (int i = 0; i < at.length; i++) {
+        args[i] = convert(row.isNullAt(at[i]) ? null : row.get(at[i]), types[i], type, columns[i]);
       }
-      throw new IllegalStateException(cause);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("cannot build " + type.getSimpleName(), e);
+      try {
+        return ctor.newInstance(args);
+      } catch (java.lang.reflect.InvocationTargetException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof RuntimeException re) {
+          throw re;
+        }
+        throw new IllegalStateException(cause);
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("cannot build " + type.getSimpleName(), e);
+      }
     }
   }
 
