@@ -169,9 +169,16 @@ public final class IndependentMedians {
    * @param compared published cells with a median
    * @param medianMismatches published medians that differ from the independent median
    * @param countMismatches cells (published or not) whose n_price_points differs
-   * @param examples a few median mismatches (then count mismatches), for the reader
+   * @param examples every median mismatch, then every cell whose count alone differs
    */
-  public record Check(int compared, int medianMismatches, int countMismatches, List<Mismatch> examples) {}
+  public record Check(int compared, int medianMismatches, int countMismatches, List<Mismatch> examples) {
+    /** Mismatched published medians per fee type and basis class, e.g. {@code DEVELOPMENT/ONE_OFF=5}. */
+    public Map<String, Integer> byFee() {
+      Map<String, Integer> m = new TreeMap<>();
+      examples.subList(0, medianMismatches).forEach(x -> m.merge(x.cell().fee() + "/" + x.cell().basisClass(), 1, Integer::sum));
+      return m;
+    }
+  }
 
   /** Compares every published median (and every cell's price-point count) of benchmarks.csv with the market's own. */
   public static Check check(IndependentMarket market, List<Map<String, String>> benchmarks) {
@@ -189,22 +196,25 @@ public final class IndependentMedians {
       double median = r7(prices, 0.5);
       String pub = row.get("median");
       Mismatch mm = new Mismatch(cell, prices.size(), published, median, pub);
-      if (published != prices.size()) {
+      boolean countDiffers = published != prices.size();
+      if (countDiffers) {
         counts++;
-        countExamples.add(mm);
       }
-      if (!"true".equals(row.get("published")) || pub == null || pub.isEmpty()) {
-        continue;
+      boolean medianDiffers = false;
+      if ("true".equals(row.get("published")) && pub != null && !pub.isEmpty()) {
+        compared++;
+        double tolerance = cell.basisClass().equals("PER_TRANSACTION") ? 0.00011 : 0.011;
+        medianDiffers = prices.isEmpty() || Math.abs(Double.parseDouble(pub) - median) > tolerance;
       }
-      compared++;
-      double tolerance = cell.basisClass().equals("PER_TRANSACTION") ? 0.00011 : 0.011;
-      if (prices.isEmpty() || Math.abs(Double.parseDouble(pub) - median) > tolerance) {
+      if (medianDiffers) {
         medians++;
         medianExamples.add(mm);
+      } else if (countDiffers) {
+        countExamples.add(mm);
       }
     }
-    List<Mismatch> examples = new ArrayList<>(medianExamples.subList(0, Math.min(8, medianExamples.size())));
-    examples.addAll(countExamples.subList(0, Math.min(Math.max(0, 10 - examples.size()), countExamples.size())));
+    List<Mismatch> examples = new ArrayList<>(medianExamples);
+    examples.addAll(countExamples);
     return new Check(compared, medians, counts, examples);
   }
 

@@ -1,9 +1,5 @@
 package org.fairfee.jobs.sweep;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -95,9 +91,7 @@ public final class MarketRun {
     List<Map<String, String>> flags = Csv.read(month.resolve("flags.csv"));
     List<Map<String, String>> benchmarks = Csv.read(month.resolve("benchmarks.csv"));
     int quarantined = Csv.read(month.resolve("quarantine.csv")).size();
-    Result res = score(market, flags, benchmarks, quarantined, (System.nanoTime() - t0) / 1e9);
-    writeFindings(dir.resolve("findings.md"), res);
-    return res;
+    return score(market, flags, benchmarks, quarantined, (System.nanoTime() - t0) / 1e9);
   }
 
   /** Scores flags.csv rows against the labels of the market's lines of the evaluated month. */
@@ -160,17 +154,4 @@ public final class MarketRun {
     return l.fee + " " + l.basis + ": " + l.kind + (l.largeBuyer ? " [large buyer]" : "");
   }
 
-  private static void writeFindings(Path file, Result r) {
-    StringBuilder sb = new StringBuilder("# " + r.shape().describe() + "\n\n");
-    for (Finding f : r.findings()) {
-      sb.append("- ").append(f.family()).append(' ').append(f.outcome()).append(' ').append(f.key()).append(" [")
-          .append(f.rules()).append("] ").append(f.description()).append('\n');
-    }
-    r.medians().examples().forEach(m -> sb.append("- median: ").append(m).append('\n'));
-    try {
-      Files.writeString(file, sb, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 }

@@ -61,7 +61,10 @@ final class SweepReport {
     int compared = results.stream().mapToInt(r -> r.medians().compared()).sum();
     sb.append("\nPublished medians: ").append(compared).append(" compared, ").append(mismatched).append(" mismatched")
         .append(" (markets with a mismatch: ")
-        .append(results.stream().filter(r -> r.medians().medianMismatches() > 0).count()).append(").\n");
+        .append(results.stream().filter(r -> r.medians().medianMismatches() > 0).count()).append(")");
+    Map<String, Integer> byFee = new TreeMap<>();
+    results.forEach(r -> r.medians().byFee().forEach((k, v) -> byFee.merge(k, v, Integer::sum)));
+    sb.append(byFee.isEmpty() ? ".\n" : "; mismatched cells by fee type and basis: " + byFee.toString().replaceAll("[{}]", "") + ".\n");
     Map<String, List<Result>> fams = byFamily(results);
     if (fams.size() > 1) {
       sb.append("\n### Pooled per shape\n\n| shape | markets | P1 | P2 | P4 | P5 | median mismatches |\n|---|---|---|---|---|---|---|\n");
@@ -111,6 +114,20 @@ final class SweepReport {
       for (IndependentMedians.Mismatch m : r.medians().examples().subList(0, Math.min(4, r.medians().examples().size()))) {
         sb.append("- ").append(r.name()).append(": ").append(m).append('\n');
       }
+    }
+    return sb.toString();
+  }
+
+  /** Every false positive and miss of every market, and every median mismatch example: the full list behind the tables. */
+  static String findings(List<Result> results) {
+    StringBuilder sb = new StringBuilder("# Every false positive and miss\n");
+    for (Result r : results) {
+      sb.append("\n## ").append(r.name()).append(": ").append(r.shape().describe()).append("\n\n");
+      for (Finding f : r.findings()) {
+        sb.append("- ").append(f.family()).append(' ').append(f.outcome()).append(' ').append(f.key()).append(" [")
+            .append(f.rules().isEmpty() ? "not flagged" : f.rules()).append("] ").append(f.description()).append('\n');
+      }
+      r.medians().examples().forEach(m -> sb.append("- median: ").append(m).append('\n'));
     }
     return sb.toString();
   }
