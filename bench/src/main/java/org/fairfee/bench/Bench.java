@@ -71,7 +71,8 @@ public final class Bench {
 
     ChildRun.Measured cold = ChildRun.run(runCommand(fairfee, data.submissions(), period, runs.resolve("cold"), data),
         Map.of(), runs.resolve("cold.log"));
-    say("fairfee cold: %.1f s, peak RSS %,d KiB", cold.seconds(), cold.peakRssKib());
+    say("fairfee cold: %.1f s, peak RSS %,d KiB; %s", cold.seconds(), cold.peakRssKib(),
+        sparkWork(runs.resolve("cold").resolve(period).resolve("manifest.json")));
 
     Path warmOut = runs.resolve("warm");
     ChildRun.Measured prep = ChildRun.run(runCommand(fairfee, data.warmBefore(), data.monthBefore(), warmOut, data),
@@ -79,7 +80,8 @@ public final class Bench {
     say("fairfee warm, earlier months (%s): %.1f s", data.monthBefore(), prep.seconds());
     ChildRun.Measured warm = ChildRun.run(runCommand(fairfee, data.warmAll(), period, warmOut, data),
         Map.of(), runs.resolve("warm.log"));
-    say("fairfee warm, %s: %.1f s, peak RSS %,d KiB", period, warm.seconds(), warm.peakRssKib());
+    say("fairfee warm, %s: %.1f s, peak RSS %,d KiB; %s", period, warm.seconds(), warm.peakRssKib(),
+        sparkWork(warmOut.resolve(period).resolve("manifest.json")));
 
     List<String> duck = new ArrayList<>(List.of(javaBinary(), "-Xmx1g", "-cp", System.getProperty("java.class.path"),
         DuckDbReference.class.getName(), data.submissions().toString(), data.config().toString(), period,
@@ -114,6 +116,19 @@ public final class Bench {
       return new double[] {Double.parseDouble(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2])};
     } catch (IOException | RuntimeException e) {
       return new double[] {-1, -1, -1};
+    }
+  }
+
+  /** "N Spark jobs, M shuffle stages" from a run's manifest, or what is missing. */
+  static String sparkWork(Path manifest) {
+    try {
+      String m = Files.readString(manifest, StandardCharsets.UTF_8);
+      java.util.regex.Matcher jobs = java.util.regex.Pattern.compile("\"spark_jobs\"\\s*:\\s*(\\d+)").matcher(m);
+      java.util.regex.Matcher sh = java.util.regex.Pattern.compile("\"spark_shuffle_stages\"\\s*:\\s*(\\d+)").matcher(m);
+      return jobs.find() && sh.find() ? jobs.group(1) + " Spark jobs, " + sh.group(1) + " shuffle stages"
+          : "no Spark job count in " + manifest;
+    } catch (IOException e) {
+      return "no manifest at " + manifest;
     }
   }
 

@@ -27,6 +27,7 @@ import org.fairfee.jobs.bands.Trend;
 import org.fairfee.jobs.core.Io;
 import org.fairfee.jobs.core.Options;
 import org.fairfee.jobs.core.Progress;
+import org.fairfee.jobs.core.SparkWork;
 import org.fairfee.jobs.core.Version;
 import org.fairfee.jobs.fees.DescribeFeeGroups;
 import org.fairfee.jobs.fees.FlagFees;
@@ -90,6 +91,16 @@ public final class MonthlyJob {
   public static Outcome run(SparkSession spark, Io io, Request r, Publication pub, Progress progress,
       Instant started) throws IOException {
     Options o = r.options();
+    SparkWork work = SparkWork.count(spark);
+    try {
+      return run(spark, io, r, pub, progress, started, o, work);
+    } finally {
+      work.close();
+    }
+  }
+
+  private static Outcome run(SparkSession spark, Io io, Request r, Publication pub, Progress progress,
+      Instant started, Options o, SparkWork work) throws IOException {
     Store store = new Store(io, r.store());
     Ingest.Result ingested = Ingest.run(spark, io, store, r.input(), o.ingest(), progress);
 
@@ -109,8 +120,12 @@ public final class MonthlyJob {
         Progress.count(byReason.values().stream().mapToLong(Long::longValue).sum()));
 
     // Evaluate: every step below reads history up to the end of the month, never later.
-    Dataset<Row> lines = Credits.apply(Normalise.apply(charges.where(col(Cols.INVOICE_MONTH).leq(period)),
-        o.ingest().rates())).persist(StorageLevel.MEMORY_AND_DISK());
+    // The lineage columns (file, its sha256, line) are for the store and the quarantine, never read by a
+    // rule: left out, Parquet does not read them and the cached history is narrower.
+    Dataset<Row> history = charges.where(col(Cols.INVOICE_MONTH).leq(period))
+        .drop(Cols.SOURCE_FILE, Cols.SOURCE_SHA256, Cols.SOURCE_LINE);
+    Dataset<Row> lines = Credits.apply(Normalise.apply(history, o.ingest().rates()))
+        .persist(StorageLevel.MEMORY_AND_DISK());
     // Published payment files (import-spend) are not fee submissions: they get the payment rule only.
     Dataset<Row> payments = lines.where(col(Cols.SUBMISSION_ID).startsWith(SpendFile.SUBMISSION_PREFIX));
     Dataset<Row> fees = lines.where(col(Cols.SUBMISSION_ID).startsWith(SpendFile.SUBMISSION_PREFIX).unary_$bang());
@@ -174,6 +189,10 @@ public final class MonthlyJob {
     extra.put("flags", flags.size());
     extra.put("benchmark_cells", bandRows.size());
     extra.put("percentile_method", Bands.PERCENTILE_METHOD);
+    // Listener events arrive asynchronously: the counts can lag the last job by a few events.
+    extra.put("spark_jobs", work.jobs());
+    extra.put("spark_shuffle_stages", work.shuffles());
+    progress.step("spark: %d jobs, %d stages wrote shuffle data", work.jobs(), work.shuffles());
     Manifest.Run run = new Manifest.Run(Version.get(), period, r.input().toString(), r.out().toString(),
         r.store().toString(), r.master(), started, Instant.now());
     io.write(pub.file(MANIFEST), Manifest.render(run, ingested.files(), o.toJson(), extra));
