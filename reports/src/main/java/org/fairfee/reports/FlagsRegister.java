@@ -84,7 +84,8 @@ public final class FlagsRegister {
     Tags.endTable(h);
     h.append("</section>\n");
 
-    h.append("<section aria-labelledby=\"all\">\n<h2 id=\"all\">Every flag</h2>\n<div class=\"table-scroll\">\n");
+    h.append("<section aria-labelledby=\"all\">\n<h2 id=\"all\">Every flag</h2>\n");
+    Tags.scroll(h, "Every flag, largest amount at stake first");
     Tags.table(h, "compact", "Every flag, largest amount at stake first", "#At stake", "Rule", "Supplier and buyer",
         "Charge", "Invoice", "#Net amount", "Evidence");
     for (Flag f : all) {
@@ -101,7 +102,8 @@ public final class FlagsRegister {
       h.append("</tr>\n");
     }
     Tags.endTable(h);
-    h.append("</div>\n</section>\n");
+    Tags.endScroll(h);
+    h.append("</section>\n");
     Page.close(h, version);
     return h.toString();
   }

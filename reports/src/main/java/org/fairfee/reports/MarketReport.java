@@ -137,7 +137,7 @@ public final class MarketReport {
           .append(": benchmark bands, £ ").append(esc(Words.basisUnit(basis)))
           .append(". The value on the right is the median.</figcaption>\n</figure>\n");
     }
-    h.append("<div class=\"table-scroll\">\n");
+    Tags.scroll(h, heading + ": bands in numbers");
     Tags.table(h, "compact", heading + ": bands in numbers", "Fee type", "Standard", "#Price points", "#Suppliers",
         "#Buyers", "#p10", "#p25", "#Median", "#p75", "#p90", "#Size-adjusted median");
     for (BenchmarkBand b : bands) {
@@ -161,7 +161,7 @@ public final class MarketReport {
       h.append("</tr>\n");
     }
     Tags.endTable(h);
-    h.append("</div>\n");
+    Tags.endScroll(h);
   }
 
   static String bandSummary(BenchmarkBand b) {
@@ -220,7 +220,8 @@ public final class MarketReport {
           .append("<figcaption><strong>").append(esc(name)).append("</strong><br>").append(esc(latest))
           .append("</figcaption>\n</figure>\n");
     }
-    h.append("</div>\n<div class=\"table-scroll\">\n");
+    h.append("</div>\n");
+    Tags.scroll(h, "Median price by month");
     String[] heads = new String[TREND_MONTHS + 1];
     heads[0] = "Category, fee type";
     for (int i = 0; i < TREND_MONTHS; i++) {
@@ -237,7 +238,8 @@ public final class MarketReport {
       h.append("</tr>\n");
     }
     Tags.endTable(h);
-    h.append("</div>\n</section>\n");
+    Tags.endScroll(h);
+    h.append("</section>\n");
   }
 
   private static int lastIndex(List<BigDecimal> m) {

@@ -173,7 +173,8 @@ public final class SupplierStatement {
               + " that follows gives every value.", unit, "your price", rows))
           .append("<figcaption>").append(esc(heading))
           .append(": each diamond is one of your prices; the box and line are the published band of its peer group."
-              + "</figcaption>\n</figure>\n<div class=\"table-scroll\">\n");
+              + "</figcaption>\n</figure>\n");
+      Tags.scroll(h, heading + ": your price points");
       Tags.table(h, "compact", heading + ": your price points", "Buyer", "Interface or product", "#Lines",
           "#Your price", "#p10", "#p25", "#Median", "#p75", "#p90", "Position");
       PeerGroup group = null;
@@ -203,7 +204,7 @@ public final class SupplierStatement {
         h.append("</tr>\n");
       }
       Tags.endTable(h);
-      h.append("</div>\n");
+      Tags.endScroll(h);
     }
     h.append("</section>\n");
   }
@@ -220,7 +221,8 @@ public final class SupplierStatement {
         .append(esc(r.name())).append("</code></strong> (").append(esc(r.severity().value())).append("). Charter: ")
         .append(esc(r.principle())).append(". ")
         .append(esc(Guidance.whatYouCanDo(r))).append("</li>\n"));
-    h.append("</ul>\n<div class=\"table-scroll\">\n");
+    h.append("</ul>\n");
+    Tags.scroll(h, "Your flags, largest amount at stake first");
     Tags.table(h, "compact", "Your flags, largest amount at stake first", "#At stake", "Rule", "Buyer", "Charge",
         "Invoice", "#Net amount", "Evidence");
     for (Flag f : own.flags) {
@@ -236,7 +238,8 @@ public final class SupplierStatement {
       h.append("</tr>\n");
     }
     Tags.endTable(h);
-    h.append("</div>\n</section>\n");
+    Tags.endScroll(h);
+    h.append("</section>\n");
   }
 
   // ---- CSV ----
