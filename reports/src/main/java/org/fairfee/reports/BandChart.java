@@ -36,7 +36,10 @@ final class BandChart {
   /** Room above the rows for the value column's heading. */
   private static final double HEAD = 14;
 
-  /** The chart, or an empty string when no row has anything to draw. */
+  /**
+   * The chart, or an empty string when no row has anything to draw. valueHeading heads the value
+   * column and, where rows have markers, names the marker in the legend.
+   */
   static String svg(String title, String desc, String unit, String valueHeading, List<Row> rows) {
     List<BigDecimal> values = new ArrayList<>();
     for (Row r : rows) {
@@ -81,7 +84,7 @@ final class BandChart {
         unit + (scale.isLog() ? " (log scale: equal distances are equal ratios)" : ""));
     Svg.text(s, VALUE_X, TOP + 12, "start", "fill=\"" + Svg.MUTED + "\"", valueHeading);
     s.append("</g>\n").append(body);
-    legend(s, plotBottom + 50, bands, markers);
+    legend(s, plotBottom + 50, bands, markers, valueHeading);
     Svg.close(s);
     return s.toString();
   }
@@ -112,7 +115,7 @@ final class BandChart {
     s.append("</g>\n");
   }
 
-  private static void legend(StringBuilder s, double y, boolean bands, boolean markers) {
+  private static void legend(StringBuilder s, double y, boolean bands, boolean markers, String markerLabel) {
     s.append("<g aria-hidden=\"true\" fill=\"").append(Svg.MUTED).append("\">\n");
     double x = LABEL_X;
     if (bands) {
@@ -128,7 +131,7 @@ final class BandChart {
     }
     if (markers) {
       Svg.diamond(s, x + 6, y - 4, 7, Svg.VERMILION);
-      Svg.text(s, x + 18, y, "start", "", "your price");
+      Svg.text(s, x + 18, y, "start", "", markerLabel);
     }
     s.append("</g>\n");
   }
