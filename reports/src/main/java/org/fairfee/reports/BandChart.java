@@ -73,6 +73,7 @@ final class BandChart {
 
     StringBuilder s = new StringBuilder(4096);
     Svg.open(s, "chart band-chart", WIDTH, height, title, desc);
+    Svg.style(s, STYLE);
     s.append("<g aria-hidden=\"true\">\n");
     for (BigDecimal t : scale.ticks()) {
       double x = scale.at(t);
@@ -89,6 +90,13 @@ final class BandChart {
     return s.toString();
   }
 
+  /**
+   * The shapes every row repeats, as classes: whiskers (p10 to p90), box (p25 to p75), median bar,
+   * value text. A national report draws thousands of rows, so a row is kept to a few short elements.
+   */
+  static final String STYLE = ".bc-w{fill:none;stroke:" + Svg.MUTED + ";stroke-width:1.5}.bc-b{fill:" + Svg.SKY
+      + ";stroke:" + Svg.BLUE + "}.bc-m{stroke:" + Svg.INK + ";stroke-width:3}.bc-v{font-weight:600}";
+
   private static void row(StringBuilder s, Scale scale, Row r, double cy, double labelX) {
     s.append("<g>\n");
     if (r.tooltip() != null) {
@@ -96,21 +104,24 @@ final class BandChart {
     }
     Svg.text(s, labelX, cy + 4, "start", "", Text.shorten(r.label(), labelX > LABEL_X ? 34 : 36));
     if (r.hasBand()) {
-      double x10 = scale.at(r.p10());
-      double x90 = scale.at(r.p90());
-      Svg.line(s, x10, cy, x90, cy, Svg.MUTED, 1.5);
-      Svg.line(s, x10, cy - 5, x10, cy + 5, Svg.MUTED, 1.5);
-      Svg.line(s, x90, cy - 5, x90, cy + 5, Svg.MUTED, 1.5);
+      String x10 = Svg.n(scale.at(r.p10()));
+      String x90 = Svg.n(scale.at(r.p90()));
+      String top = Svg.n(cy - 5);
+      s.append("<path class=\"bc-w\" d=\"M").append(x10).append(' ').append(Svg.n(cy)).append('H').append(x90)
+          .append('M').append(x10).append(' ').append(top).append("v10M").append(x90).append(' ').append(top)
+          .append("v10\"/>\n");
       double x25 = scale.at(r.p25());
-      Svg.rect(s, x25, cy - 8, scale.at(r.p75()) - x25, 16, Svg.SKY, Svg.BLUE);
-      double xm = scale.at(r.median());
-      Svg.line(s, xm, cy - 10, xm, cy + 10, Svg.INK, 3);
+      String w = Svg.n(Math.max(scale.at(r.p75()) - x25, 1));
+      s.append("<path class=\"bc-b\" d=\"M").append(Svg.n(x25)).append(' ').append(Svg.n(cy - 8)).append('h').append(w)
+          .append("v16h-").append(w).append("z\"/>\n");
+      s.append("<path class=\"bc-m\" d=\"M").append(Svg.n(scale.at(r.median()))).append(' ').append(Svg.n(cy - 10))
+          .append("v20\"/>\n");
     }
     if (r.marker() != null) {
       Svg.diamond(s, scale.at(r.marker()), cy, 7, Svg.VERMILION);
     }
     if (r.valueText() != null) {
-      Svg.text(s, VALUE_X, cy + 4, "start", "font-weight=\"600\"", Text.shorten(r.valueText(), 18));
+      Svg.text(s, VALUE_X, cy + 4, "start", "class=\"bc-v\"", Text.shorten(r.valueText(), 18));
     }
     s.append("</g>\n");
   }

@@ -120,7 +120,7 @@ public final class MarketReport {
     for (BenchmarkBand b : bands) {
       if (b.published()) {
         rows.add(new BandChart.Row(Words.feeType(b.feeType()), Words.standard(b.interfaceStandard()),
-            Words.feeType(b.feeType()) + ", " + Words.standard(b.interfaceStandard()) + ": " + bandSummary(b),
+            Words.standard(b.interfaceStandard()) + ": " + shortSummary(b),
             b.p10(), b.p25(), b.median(), b.p75(), b.p90(), null, Fmt.gbpShort(b.median())));
       }
     }
@@ -138,22 +138,24 @@ public final class MarketReport {
           .append(". The value on the right is the median.</figcaption>\n</figure>\n");
     }
     Tags.scroll(h, heading + ": bands in numbers");
-    Tags.table(h, "compact", heading + ": bands in numbers", "Fee type", "Standard", "#Price points", "#Suppliers",
-        "#Buyers", "#p10", "#p25", "#Median", "#p75", "#p90", "#Size-adjusted median");
+    // Class "bands": every column from the third is numeric (Page.CSS), so its cells need no class
+    // of their own; a national report has thousands of these rows.
+    Tags.table(h, "compact bands", heading + ": bands in numbers", "Fee type", "Standard", "#Price points",
+        "#Suppliers", "#Buyers", "#p10", "#p25", "#Median", "#p75", "#p90", "#Size-adjusted median");
     for (BenchmarkBand b : bands) {
       h.append("<tr>");
       Tags.td(h, Words.feeType(b.feeType()));
       Tags.td(h, Words.standard(b.interfaceStandard()));
-      Tags.num(h, Fmt.count(b.nPricePoints()));
-      Tags.num(h, Fmt.count(b.nSuppliers()));
-      Tags.num(h, Fmt.count(b.nBuyers()));
+      Tags.td(h, Fmt.count(b.nPricePoints()));
+      Tags.td(h, Fmt.count(b.nSuppliers()));
+      Tags.td(h, Fmt.count(b.nBuyers()));
       if (b.published()) {
-        Tags.num(h, Fmt.band(b.p10()));
-        Tags.num(h, Fmt.band(b.p25()));
-        Tags.num(h, Fmt.band(b.median()));
-        Tags.num(h, Fmt.band(b.p75()));
-        Tags.num(h, Fmt.band(b.p90()));
-        Tags.num(h, sizeAdjusted(b));
+        Tags.td(h, Fmt.band(b.p10()));
+        Tags.td(h, Fmt.band(b.p25()));
+        Tags.td(h, Fmt.band(b.median()));
+        Tags.td(h, Fmt.band(b.p75()));
+        Tags.td(h, Fmt.band(b.p90()));
+        Tags.td(h, sizeAdjusted(b));
       } else {
         h.append("<td colspan=\"6\" class=\"suppressed\">").append(esc(Words.suppressed(b.suppressedReason())))
             .append("</td>");
@@ -168,6 +170,13 @@ public final class MarketReport {
     return "median " + Fmt.band(b.median()) + ", p25 " + Fmt.band(b.p25()) + " to p75 " + Fmt.band(b.p75())
         + ", p10 " + Fmt.band(b.p10()) + " to p90 " + Fmt.band(b.p90()) + ", " + b.nPricePoints()
         + " price points from " + b.nSuppliers() + " suppliers";
+  }
+
+  /** The band in a tooltip of its chart row, short because a national report has thousands of rows. */
+  static String shortSummary(BenchmarkBand b) {
+    return "median " + Fmt.band(b.median()) + ", p25-p75 " + Fmt.band(b.p25()) + "-" + Fmt.band(b.p75())
+        + ", p10-p90 " + Fmt.band(b.p10()) + "-" + Fmt.band(b.p90()) + ", " + Fmt.count(b.nPricePoints())
+        + " points, " + Fmt.count(b.nSuppliers()) + " suppliers";
   }
 
   static String sizeAdjusted(BenchmarkBand b) {

@@ -33,7 +33,8 @@ public final class Page {
       caption{text-align:left;font-weight:600;padding:.3rem 0}
       th,td{border-bottom:1px solid var(--line);padding:.3rem .5rem;text-align:left;vertical-align:top}
       thead th{border-bottom:2px solid var(--ink)}
-      td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+      td.num,th.num,table.bands td+td+td{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+      table.bands td.suppressed{text-align:left;white-space:normal}
       code{font-size:.85em}
       figure{margin:1rem 0}
       figcaption{font-size:.85rem;color:var(--muted)}
