@@ -114,7 +114,7 @@ final class SyntheticMarket {
       int buyer = (i / own.size()) % buyers;
       int iface = (i / own.size()) / buyers;
       double price = typical(g) * Math.exp(rnd.nextGaussian() * 0.5);
-      out.add(new PricePoint(supplier, String.format("BUY-%05d", buyer + 1),
+      out.add(new PricePoint(supplier, "BUY-" + pad(buyer + 1, 5),
           "IF-" + supplier.substring(4) + "-" + g.productCategory() + "-" + (iface + 1), g.productCategory(),
           g.interfaceStandard(), g.feeType(), g.basisClass(), p(price), 1 + rnd.nextInt(12)));
     }
@@ -134,14 +134,14 @@ final class SyntheticMarket {
     for (int i = 0; i < n; i++) {
       RuleCode r = rules[rnd.nextInt(rules.length)];
       String supplier = suppliers.get(rnd.nextInt(suppliers.size()));
-      String buyer = String.format("BUY-%05d", rnd.nextInt(buyers) + 1);
+      String buyer = "BUY-" + pad(rnd.nextInt(buyers) + 1, 5);
       BigDecimal net = BigDecimal.valueOf(50 + rnd.nextInt(90_000)).add(BigDecimal.valueOf(rnd.nextInt(100), 2));
       BigDecimal stake = r.severity() == org.fairfee.schemas.Severity.INFO ? BigDecimal.ZERO.setScale(2)
           : net.multiply(BigDecimal.valueOf(20 + rnd.nextInt(81), 2)).setScale(2, RoundingMode.HALF_UP);
-      String sub = String.format("SUB-%s-%06d", supplier.substring(4), i / 50 + 1);
+      String sub = "SUB-" + supplier.substring(4) + "-" + pad(i / 50 + 1, 6);
       boolean p4 = r.name().startsWith("P4");
       boolean related = r.name().startsWith("P5");
-      String invoice = String.format("INV-%s-%07d", supplier.substring(4), i + 1);
+      String invoice = "INV-" + supplier.substring(4) + "-" + pad(i + 1, 7);
       out.add(new Flag(sub, i % 50 + 1, supplier, buyer, r.name(), r.severity().value(), net, stake,
           related ? sub : null, related ? Integer.valueOf(i % 50 + 51) : null,
           related ? "Same charge as line " + (i % 50 + 51) + " (invoice " + invoice + ", 2026-04-02): same buyer,"
@@ -162,6 +162,12 @@ final class SyntheticMarket {
       out.add(String.format("SUP-%03d", i));
     }
     return out;
+  }
+
+  /** n with leading zeros to width digits; String.format is slow for hundreds of thousands of records. */
+  static String pad(int n, int width) {
+    String s = Integer.toString(n);
+    return s.length() >= width ? s : "0".repeat(width - s.length()) + s;
   }
 
   /** A typical price of a peer group: hundreds to tens of thousands, unit prices in pence. */
