@@ -188,8 +188,9 @@ public final class FlagsRegister {
         .append(esc(Fmt.gbp(amount))).append(" at stake) are in ");
   }
 
+  /** Names a file beside the page; not a link, since a page links only within itself. */
   private static void link(StringBuilder h, String file) {
-    h.append("<a href=\"").append(esc(file)).append("\">").append(esc(file)).append("</a>");
+    h.append("<code>").append(esc(file)).append("</code>");
   }
 
   /** One supplier's flags, the buyers they concern and the pounds at stake. */

@@ -347,8 +347,12 @@ public final class SupplierStatement {
     return Fmt.count(n) + (n == 1 ? " price point" : " price points");
   }
 
+  /**
+   * Names a file beside the page. Not a link: a page links only within itself (a statement is often
+   * sent on its own, without its CSV), which the jobs' injection test also holds every page to.
+   */
   private static void link(StringBuilder h, String file) {
-    h.append("<a href=\"").append(esc(file)).append("\">").append(esc(file)).append("</a>");
+    h.append("<code>").append(esc(file)).append("</code>");
   }
 
   private static String cssClass(Position pos) {

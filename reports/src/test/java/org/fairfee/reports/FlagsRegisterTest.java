@@ -33,22 +33,22 @@ class FlagsRegisterTest {
     assertTrue(html.contains("The 100 buyers with the most at stake are shown. The other " + (buyers.size() - 100)
         + " buyers (" + Fmt.count(restB.stream().mapToLong(FlagsRegister.BuyerTotal::flags).sum()) + " flags, "
         + Fmt.gbp(restB.stream().map(FlagsRegister.BuyerTotal::amountAtStakeGbp).reduce(BigDecimal.ZERO, BigDecimal::add))
-        + " at stake) are in <a href=\"buyer-totals.csv\">buyer-totals.csv</a>."), html);
+        + " at stake) are in <code>buyer-totals.csv</code>."), html);
     assertTrue(html.contains("<tr><td><code>" + buyers.get(99).buyerRef() + "</code></td>"), "the 100th buyer");
     assertTrue(!html.contains("<tr><td><code>" + buyers.get(100).buyerRef() + "</code></td>"), "not the 101st");
 
     List<FlagsRegister.SupplierTotal> suppliers = FlagsRegister.supplierTotals(flags);
     assertTrue(html.contains("The 100 suppliers with the most at stake are shown. The other " + (suppliers.size() - 100)
         + " suppliers ("), html);
-    assertTrue(html.contains("are in the Supplier totals sheet of <a href=\"fairfee-2026-05.xlsx\">fairfee-2026-05.xlsx</a>"));
+    assertTrue(html.contains("are in the Supplier totals sheet of <code>fairfee-2026-05.xlsx</code>"));
 
     List<Flag> sorted = flags.stream().sorted(Flag.BY_AMOUNT_AT_STAKE).toList();
     assertEquals(100 + 100 + 500, html.split("<tr>", -1).length - 1 - rules,
         "100 buyers, 100 suppliers and 500 flags besides the rules (total rows have a class)");
     assertTrue(html.contains("These are the 500 flags with the most at stake, of 3,000. The other 2,500 flags ("
         + Fmt.gbp(SupplierStatement.sum(sorted.subList(500, 3_000))) + " at stake) are rows of"
-        + " <a href=\"flags-register.csv\">flags-register.csv</a> and of the Flags sheet of"
-        + " <a href=\"fairfee-2026-05.xlsx\">fairfee-2026-05.xlsx</a>."), html);
+        + " <code>flags-register.csv</code> and of the Flags sheet of"
+        + " <code>fairfee-2026-05.xlsx</code>."), html);
     assertTrue(html.contains("<dt>Flags</dt><dd>3,000</dd>") && html.contains("<dt>At stake, all rules</dt><dd>"
         + Fmt.gbp(SupplierStatement.sum(flags)) + "</dd>"), "the tiles count every flag");
     assertEquals(3_000, Csvs.records(FlagsRegister.csv(flags)).size(), "the CSV keeps every flag");

@@ -94,6 +94,7 @@ class InjectionTest {
       assertEquals(count(html, "<svg"), count(html, "</svg>"), name + " charts stay balanced");
       assertEquals(1, count(html, "<body>"), name);
       assertTrue(html.contains("Content-Security-Policy\" content=\"default-src 'none'"), name);
+      assertFalse(html.matches("(?s).*<a [^>]*href=\"(?!#).*"), name + " links only within itself");
     });
   }
 
