@@ -36,7 +36,10 @@ final class BandChart {
   /** Room above the rows for the value column's heading. */
   private static final double HEAD = 14;
 
-  /** The chart, or an empty string when no row has anything to draw. */
+  /**
+   * The chart, or an empty string when no row has anything to draw. valueHeading heads the value
+   * column and, where rows have markers, names the marker in the legend.
+   */
   static String svg(String title, String desc, String unit, String valueHeading, List<Row> rows) {
     List<BigDecimal> values = new ArrayList<>();
     for (Row r : rows) {
@@ -70,6 +73,7 @@ final class BandChart {
 
     StringBuilder s = new StringBuilder(4096);
     Svg.open(s, "chart band-chart", WIDTH, height, title, desc);
+    Svg.style(s, STYLE);
     s.append("<g aria-hidden=\"true\">\n");
     for (BigDecimal t : scale.ticks()) {
       double x = scale.at(t);
@@ -81,10 +85,17 @@ final class BandChart {
         unit + (scale.isLog() ? " (log scale: equal distances are equal ratios)" : ""));
     Svg.text(s, VALUE_X, TOP + 12, "start", "fill=\"" + Svg.MUTED + "\"", valueHeading);
     s.append("</g>\n").append(body);
-    legend(s, plotBottom + 50, bands, markers);
+    legend(s, plotBottom + 50, bands, markers, valueHeading);
     Svg.close(s);
     return s.toString();
   }
+
+  /**
+   * The shapes every row repeats, as classes: whiskers (p10 to p90), box (p25 to p75), median bar,
+   * value text. A national report draws thousands of rows, so a row is kept to a few short elements.
+   */
+  static final String STYLE = ".bc-w{fill:none;stroke:" + Svg.MUTED + ";stroke-width:1.5}.bc-b{fill:" + Svg.SKY
+      + ";stroke:" + Svg.BLUE + "}.bc-m{stroke:" + Svg.INK + ";stroke-width:3}.bc-v{font-weight:600}";
 
   private static void row(StringBuilder s, Scale scale, Row r, double cy, double labelX) {
     s.append("<g>\n");
@@ -93,26 +104,29 @@ final class BandChart {
     }
     Svg.text(s, labelX, cy + 4, "start", "", Text.shorten(r.label(), labelX > LABEL_X ? 34 : 36));
     if (r.hasBand()) {
-      double x10 = scale.at(r.p10());
-      double x90 = scale.at(r.p90());
-      Svg.line(s, x10, cy, x90, cy, Svg.MUTED, 1.5);
-      Svg.line(s, x10, cy - 5, x10, cy + 5, Svg.MUTED, 1.5);
-      Svg.line(s, x90, cy - 5, x90, cy + 5, Svg.MUTED, 1.5);
+      String x10 = Svg.n(scale.at(r.p10()));
+      String x90 = Svg.n(scale.at(r.p90()));
+      String top = Svg.n(cy - 5);
+      s.append("<path class=\"bc-w\" d=\"M").append(x10).append(' ').append(Svg.n(cy)).append('H').append(x90)
+          .append('M').append(x10).append(' ').append(top).append("v10M").append(x90).append(' ').append(top)
+          .append("v10\"/>\n");
       double x25 = scale.at(r.p25());
-      Svg.rect(s, x25, cy - 8, scale.at(r.p75()) - x25, 16, Svg.SKY, Svg.BLUE);
-      double xm = scale.at(r.median());
-      Svg.line(s, xm, cy - 10, xm, cy + 10, Svg.INK, 3);
+      String w = Svg.n(Math.max(scale.at(r.p75()) - x25, 1));
+      s.append("<path class=\"bc-b\" d=\"M").append(Svg.n(x25)).append(' ').append(Svg.n(cy - 8)).append('h').append(w)
+          .append("v16h-").append(w).append("z\"/>\n");
+      s.append("<path class=\"bc-m\" d=\"M").append(Svg.n(scale.at(r.median()))).append(' ').append(Svg.n(cy - 10))
+          .append("v20\"/>\n");
     }
     if (r.marker() != null) {
       Svg.diamond(s, scale.at(r.marker()), cy, 7, Svg.VERMILION);
     }
     if (r.valueText() != null) {
-      Svg.text(s, VALUE_X, cy + 4, "start", "font-weight=\"600\"", Text.shorten(r.valueText(), 18));
+      Svg.text(s, VALUE_X, cy + 4, "start", "class=\"bc-v\"", Text.shorten(r.valueText(), 18));
     }
     s.append("</g>\n");
   }
 
-  private static void legend(StringBuilder s, double y, boolean bands, boolean markers) {
+  private static void legend(StringBuilder s, double y, boolean bands, boolean markers, String markerLabel) {
     s.append("<g aria-hidden=\"true\" fill=\"").append(Svg.MUTED).append("\">\n");
     double x = LABEL_X;
     if (bands) {
@@ -128,7 +142,7 @@ final class BandChart {
     }
     if (markers) {
       Svg.diamond(s, x + 6, y - 4, 7, Svg.VERMILION);
-      Svg.text(s, x + 18, y, "start", "", "your price");
+      Svg.text(s, x + 18, y, "start", "", markerLabel);
     }
     s.append("</g>\n");
   }

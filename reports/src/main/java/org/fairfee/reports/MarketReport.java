@@ -120,7 +120,7 @@ public final class MarketReport {
     for (BenchmarkBand b : bands) {
       if (b.published()) {
         rows.add(new BandChart.Row(Words.feeType(b.feeType()), Words.standard(b.interfaceStandard()),
-            Words.feeType(b.feeType()) + ", " + Words.standard(b.interfaceStandard()) + ": " + bandSummary(b),
+            Words.standard(b.interfaceStandard()) + ": " + shortSummary(b),
             b.p10(), b.p25(), b.median(), b.p75(), b.p90(), null, Fmt.gbpShort(b.median())));
       }
     }
@@ -137,23 +137,25 @@ public final class MarketReport {
           .append(": benchmark bands, £ ").append(esc(Words.basisUnit(basis)))
           .append(". The value on the right is the median.</figcaption>\n</figure>\n");
     }
-    h.append("<div class=\"table-scroll\">\n");
-    Tags.table(h, "compact", heading + ": bands in numbers", "Fee type", "Standard", "#Price points", "#Suppliers",
-        "#Buyers", "#p10", "#p25", "#Median", "#p75", "#p90", "#Size-adjusted median");
+    Tags.scroll(h, heading + ": bands in numbers");
+    // Class "bands": every column from the third is numeric (Page.CSS), so its cells need no class
+    // of their own; a national report has thousands of these rows.
+    Tags.table(h, "compact bands", heading + ": bands in numbers", "Fee type", "Standard", "#Price points",
+        "#Suppliers", "#Buyers", "#p10", "#p25", "#Median", "#p75", "#p90", "#Size-adjusted median");
     for (BenchmarkBand b : bands) {
       h.append("<tr>");
       Tags.td(h, Words.feeType(b.feeType()));
       Tags.td(h, Words.standard(b.interfaceStandard()));
-      Tags.num(h, Fmt.count(b.nPricePoints()));
-      Tags.num(h, Fmt.count(b.nSuppliers()));
-      Tags.num(h, Fmt.count(b.nBuyers()));
+      Tags.td(h, Fmt.count(b.nPricePoints()));
+      Tags.td(h, Fmt.count(b.nSuppliers()));
+      Tags.td(h, Fmt.count(b.nBuyers()));
       if (b.published()) {
-        Tags.num(h, Fmt.band(b.p10()));
-        Tags.num(h, Fmt.band(b.p25()));
-        Tags.num(h, Fmt.band(b.median()));
-        Tags.num(h, Fmt.band(b.p75()));
-        Tags.num(h, Fmt.band(b.p90()));
-        Tags.num(h, sizeAdjusted(b));
+        Tags.td(h, Fmt.band(b.p10()));
+        Tags.td(h, Fmt.band(b.p25()));
+        Tags.td(h, Fmt.band(b.median()));
+        Tags.td(h, Fmt.band(b.p75()));
+        Tags.td(h, Fmt.band(b.p90()));
+        Tags.td(h, sizeAdjusted(b));
       } else {
         h.append("<td colspan=\"6\" class=\"suppressed\">").append(esc(Words.suppressed(b.suppressedReason())))
             .append("</td>");
@@ -161,13 +163,20 @@ public final class MarketReport {
       h.append("</tr>\n");
     }
     Tags.endTable(h);
-    h.append("</div>\n");
+    Tags.endScroll(h);
   }
 
   static String bandSummary(BenchmarkBand b) {
     return "median " + Fmt.band(b.median()) + ", p25 " + Fmt.band(b.p25()) + " to p75 " + Fmt.band(b.p75())
         + ", p10 " + Fmt.band(b.p10()) + " to p90 " + Fmt.band(b.p90()) + ", " + b.nPricePoints()
         + " price points from " + b.nSuppliers() + " suppliers";
+  }
+
+  /** The band in a tooltip of its chart row, short because a national report has thousands of rows. */
+  static String shortSummary(BenchmarkBand b) {
+    return "median " + Fmt.band(b.median()) + ", p25-p75 " + Fmt.band(b.p25()) + "-" + Fmt.band(b.p75())
+        + ", p10-p90 " + Fmt.band(b.p10()) + "-" + Fmt.band(b.p90()) + ", " + Fmt.count(b.nPricePoints())
+        + " points, " + Fmt.count(b.nSuppliers()) + " suppliers";
   }
 
   static String sizeAdjusted(BenchmarkBand b) {
@@ -220,7 +229,8 @@ public final class MarketReport {
           .append("<figcaption><strong>").append(esc(name)).append("</strong><br>").append(esc(latest))
           .append("</figcaption>\n</figure>\n");
     }
-    h.append("</div>\n<div class=\"table-scroll\">\n");
+    h.append("</div>\n");
+    Tags.scroll(h, "Median price by month");
     String[] heads = new String[TREND_MONTHS + 1];
     heads[0] = "Category, fee type";
     for (int i = 0; i < TREND_MONTHS; i++) {
@@ -237,7 +247,8 @@ public final class MarketReport {
       h.append("</tr>\n");
     }
     Tags.endTable(h);
-    h.append("</div>\n</section>\n");
+    Tags.endScroll(h);
+    h.append("</section>\n");
   }
 
   private static int lastIndex(List<BigDecimal> m) {

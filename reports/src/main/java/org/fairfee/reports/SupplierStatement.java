@@ -5,10 +5,10 @@ import static org.fairfee.reports.Html.esc;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -95,44 +95,53 @@ public final class SupplierStatement {
 
   // ---- HTML ----
 
-  /** The private statement page for one supplier. */
+  /**
+   * The private statement page for one supplier, summary first: per peer group, the supplier's count
+   * of price points and median against the published band, then the flags with the most at stake.
+   * Every price point and every flag are in the statement's CSV; the page stays within
+   * {@link Budget#STATEMENT_BYTES} however many there are.
+   */
   public static String html(String supplierRef, ReportData d, List<PricePoint> points, List<Flag> flags) {
     Own own = Own.of(requireRef(supplierRef), d, points, flags);
-    StringBuilder h = new StringBuilder(32_768);
+    List<GroupSummary> groups = summaries(own);
+    String csv = fileName(supplierRef, "csv");
+    StringBuilder h = new StringBuilder(65_536);
     Page.open(h, "fairfee statement " + supplierRef + " " + d.period() + " (PRIVATE)",
         "Statement for supplier " + supplierRef,
         "Your interface and licence fees against the published benchmark bands, month " + d.period(),
         Page.Audience.PRIVATE, "PRIVATE: for supplier " + supplierRef + " only. It names no other supplier;"
             + " your customers appear by their pseudonymous buyer references.");
+    h.append("<nav class=\"toc\" aria-label=\"Contents\"><ol><li><a href=\"#prices\">Where your fees sit</a></li>")
+        .append("<li><a href=\"#flags\">Your flags</a></li><li><a href=\"#read\">How to read this statement</a></li>")
+        .append("</ol></nav>\n");
 
-    Map<Position, Long> byPosition = new EnumMap<>(Position.class);
-    own.points.forEach(p -> {
-      Position pos = position(p.priceGbp(), own.band(p));
-      if (pos != null) {
-        byPosition.merge(pos, 1L, Long::sum);
-      }
-    });
-    BigDecimal atStake = own.flags.stream().map(Flag::amountAtStakeGbp).reduce(BigDecimal.ZERO, BigDecimal::add);
+    long aboveP75 = groups.stream().mapToLong(GroupSummary::aboveP75).sum();
+    long aboveP90 = groups.stream().mapToLong(GroupSummary::aboveP90).sum();
+    BigDecimal atStake = sum(own.flags);
     h.append("<dl class=\"tiles\">\n");
     Tags.tile(h, "Your price points", Fmt.count(own.points.size()));
-    Tags.tile(h, "Within p25 to p75", Fmt.count(byPosition.getOrDefault(Position.WITHIN_P25_P75, 0L)));
-    Tags.tile(h, "Above p75", Fmt.count(byPosition.getOrDefault(Position.ABOVE_P75, 0L)
-        + byPosition.getOrDefault(Position.ABOVE_P90, 0L)));
-    Tags.tile(h, "Above p90", Fmt.count(byPosition.getOrDefault(Position.ABOVE_P90, 0L)));
+    Tags.tile(h, "Peer groups", Fmt.count(groups.size()));
+    Tags.tile(h, "Above p75", Fmt.count(aboveP75));
+    Tags.tile(h, "Above p90", Fmt.count(aboveP90));
     Tags.tile(h, "Your flags", Fmt.count(own.flags.size()));
     Tags.tile(h, "At stake", Fmt.gbp(atStake));
     h.append("</dl>\n");
 
-    prices(h, own);
-    flagSection(h, own);
+    prices(h, own, groups, csv);
+    flagSection(h, own, d.period(), csv);
 
     h.append("<section aria-labelledby=\"read\">\n<h2 id=\"read\">How to read this statement</h2>\n<p>A price point is"
         + " one price per buyer, interface (or product), fee type and basis class over the benchmark window:"
-        + " recurring charges annualised, per-transaction charges as a unit price, all net of VAT. Each is set"
-        + " against the published band of its peer group (same category, standard, fee type and basis class),"
-        + " the same band every supplier and NHS body sees in the public report. Where a band is suppressed by"
-        + " disclosure control, no statistic of it is shown here either. A position above p75 or p90 is not a"
-        + " finding by itself; a P4 flag is a lead for review, and a P5 breach names the charges concerned.</p>\n");
+        + " recurring charges annualised, per-transaction charges as a unit price, all net of VAT. Your price points"
+        + " are grouped by peer group (same category, standard, fee type and basis class) and set against the"
+        + " published band of that group, the same band every supplier and NHS body sees in the public report."
+        + " Your median is the middle of your own prices in the group (the mean of the two middle ones for an even"
+        + " number). Where a band is suppressed by disclosure control, no statistic of it is shown here and no"
+        + " position is given against it. A position above p75 or p90 is not a finding by itself; a P4 flag is a"
+        + " lead for review, and a P5 breach names the charges concerned. Each price point, with its band and"
+        + " position, and each flag are rows of ");
+    link(h, csv);
+    h.append(".</p>\n");
     if (d.method() != null) {
       h.append("<dl class=\"method\">\n");
       for (Methodology.Point p : Methodology.points(d.method())) {
@@ -145,71 +154,156 @@ public final class SupplierStatement {
     return h.toString();
   }
 
-  private static void prices(StringBuilder h, Own own) {
-    h.append("<section aria-labelledby=\"prices\">\n<h2 id=\"prices\">Your prices against the published bands</h2>\n");
-    if (own.points.isEmpty()) {
+  /**
+   * One peer group the supplier has price points in: how many, their median, and (against a
+   * published band only) how many lie above p75 (those above p90 included) and above p90.
+   */
+  record GroupSummary(PeerGroup group, BenchmarkBand band, long points, BigDecimal median, long aboveP75,
+      long aboveP90) {
+    /** Whether the band is published, so that a position may be given against it. */
+    boolean shown() {
+      return band != null && band.published();
+    }
+
+    /** Where the median sits in the band; null against a suppressed or missing band. */
+    Position medianPosition() {
+      return position(median, band);
+    }
+  }
+
+  /** Display order of the summary: basis class (one unit per block), then peer group order. */
+  static final Comparator<PeerGroup> SUMMARY_ORDER = Comparator.comparing(PeerGroup::basisClass)
+      .thenComparing(PeerGroup.ORDER);
+
+  /** The supplier's peer groups, summarised, in {@link #SUMMARY_ORDER}. */
+  static List<GroupSummary> summary(String supplierRef, ReportData d, List<PricePoint> points) {
+    return summaries(Own.of(requireRef(supplierRef), d, points, List.of()));
+  }
+
+  private static List<GroupSummary> summaries(Own own) {
+    Map<PeerGroup, List<BigDecimal>> prices = new TreeMap<>(SUMMARY_ORDER);
+    own.points.forEach(p -> prices.computeIfAbsent(p.peerGroup(), k -> new ArrayList<>()).add(p.priceGbp()));
+    List<GroupSummary> out = new ArrayList<>(prices.size());
+    for (Map.Entry<PeerGroup, List<BigDecimal>> e : prices.entrySet()) {
+      BenchmarkBand band = own.bands.get(e.getKey());
+      List<BigDecimal> sorted = e.getValue().stream().sorted().toList();
+      long above75 = 0;
+      long above90 = 0;
+      for (BigDecimal price : sorted) {
+        Position pos = position(price, band);
+        above75 += pos == Position.ABOVE_P75 || pos == Position.ABOVE_P90 ? 1 : 0;
+        above90 += pos == Position.ABOVE_P90 ? 1 : 0;
+      }
+      out.add(new GroupSummary(e.getKey(), band, sorted.size(), median(sorted), above75, above90));
+    }
+    return out;
+  }
+
+  /** The median of sorted prices: the middle one, or the mean of the two middle ones (R-7 at 0.5). */
+  static BigDecimal median(List<BigDecimal> sorted) {
+    int n = sorted.size();
+    if (n == 0) {
+      throw new IllegalArgumentException("the median of no prices");
+    }
+    return n % 2 == 1 ? sorted.get(n / 2)
+        : sorted.get(n / 2 - 1).add(sorted.get(n / 2)).divide(BigDecimal.valueOf(2));
+  }
+
+  private static void prices(StringBuilder h, Own own, List<GroupSummary> all, String csv) {
+    h.append("<section aria-labelledby=\"prices\">\n<h2 id=\"prices\">Where your fees sit against the published"
+        + " bands</h2>\n");
+    if (all.isEmpty()) {
       h.append("<p>No price points of yours in the benchmark window.</p>\n</section>\n");
       return;
     }
-    Map<String, List<PricePoint>> byBasis = new TreeMap<>();
-    own.points.forEach(p -> byBasis.computeIfAbsent(p.basisClass(), k -> new ArrayList<>()).add(p));
-    for (Map.Entry<String, List<PricePoint>> e : byBasis.entrySet()) {
-      String heading = Words.basisHeading(e.getKey());
-      String unit = "£ " + Words.basisUnit(e.getKey());
-      h.append("<h3>").append(esc(heading)).append("</h3>\n");
+    List<GroupSummary> groups = all;
+    if (all.size() > Budget.STATEMENT_PEER_GROUPS) {
+      groups = all.stream().sorted(Comparator.comparingLong(GroupSummary::points).reversed()
+          .thenComparing(GroupSummary::group, SUMMARY_ORDER)).limit(Budget.STATEMENT_PEER_GROUPS)
+          .sorted(Comparator.comparing(GroupSummary::group, SUMMARY_ORDER)).toList();
+    }
+    h.append("<p>One row per peer group you have prices in: how many of your price points, your median against the"
+        + " published band, and how many of your points lie above p75 (those above p90 included) and above p90."
+        + " Every price point, with its band and its position, is in ");
+    link(h, csv);
+    h.append(".</p>\n");
+    if (groups.size() < all.size()) {
+      long hidden = all.size() - groups.size();
+      long hiddenPoints = all.stream().mapToLong(GroupSummary::points).sum()
+          - groups.stream().mapToLong(GroupSummary::points).sum();
+      h.append("<p class=\"note\">You have prices in ").append(Fmt.count(all.size())).append(" peer groups; the ")
+          .append(Fmt.count(groups.size())).append(" with the most price points are shown. The other ")
+          .append(Fmt.count(hidden)).append(" peer groups (").append(Fmt.count(hiddenPoints))
+          .append(" price points) are in ");
+      link(h, csv);
+      h.append(".</p>\n");
+    }
+    String caption = "Your price points by peer group";
+    Tags.scroll(h, caption);
+    Tags.table(h, "compact", caption, "Peer group", "#Your price points", "#Your median", "#p25", "#Median", "#p75",
+        "#p90", "Your median is", "#Above p75", "#Above p90");
+    String basis = null;
+    for (GroupSummary g : groups) {
+      if (!g.group().basisClass().equals(basis)) {
+        basis = g.group().basisClass();
+        h.append("<tr><th scope=\"rowgroup\" colspan=\"10\">").append(esc(Text.shorten(basisName(basis), 120)))
+            .append("</th></tr>\n");
+      }
+      h.append("<tr><th scope=\"row\">").append(esc(Text.shorten(groupName(g.group()), 120))).append("</th>");
+      Tags.num(h, Fmt.count(g.points()));
+      Tags.num(h, Fmt.band(g.median()));
+      Position pos = g.medianPosition();
+      if (pos != null) {
+        BenchmarkBand b = g.band();
+        Tags.num(h, Fmt.band(b.p25()));
+        Tags.num(h, Fmt.band(b.median()));
+        Tags.num(h, Fmt.band(b.p75()));
+        Tags.num(h, Fmt.band(b.p90()));
+        h.append(pos == Position.BELOW_P25 ? "<td>" : "<td class=\"" + cssClass(pos) + "\">").append(esc(pos.words()))
+            .append("</td>");
+        Tags.num(h, Fmt.count(g.aboveP75()));
+        Tags.num(h, Fmt.count(g.aboveP90()));
+      } else {
+        h.append("<td colspan=\"7\" class=\"suppressed\">").append(esc(Text.shorten(bandStatus(g.band()), 200)))
+            .append(" (no position given)</td>");
+      }
+      h.append("</tr>\n");
+    }
+    Tags.endTable(h);
+    Tags.endScroll(h);
+
+    Map<String, List<GroupSummary>> byBasis = new TreeMap<>();
+    groups.forEach(g -> byBasis.computeIfAbsent(g.group().basisClass(), k -> new ArrayList<>()).add(g));
+    for (Map.Entry<String, List<GroupSummary>> e : byBasis.entrySet()) {
+      String heading = Text.shorten(Words.basisHeading(e.getKey()), 120);
+      String unit = "£ " + Text.shorten(Words.basisUnit(e.getKey()), 60);
       List<BandChart.Row> rows = new ArrayList<>();
-      for (PricePoint p : e.getValue()) {
-        BenchmarkBand b = own.band(p);
-        boolean shown = b != null && b.published();
-        rows.add(new BandChart.Row(groupName(p.peerGroup()) + (shown ? "" : ": no published band"),
-            p.buyerRef() + " \u00b7 " + own.redact(p.productKey()),
-            "Your price to " + p.buyerRef() + ": " + Fmt.price(p.priceGbp())
-                + (shown ? "; " + MarketReport.bandSummary(b) : "; " + bandStatus(b)),
+      for (GroupSummary g : e.getValue()) {
+        BenchmarkBand b = g.band();
+        boolean shown = g.shown();
+        PeerGroup p = g.group();
+        rows.add(new BandChart.Row(Text.shorten(Words.category(p.productCategory()), 90),
+            Words.standard(p.interfaceStandard()) + " \u00b7 " + Words.feeType(p.feeType()).toLowerCase(Locale.ROOT),
+            Text.shorten("Your median " + Fmt.band(g.median()) + " of " + points(g.points()) + "; "
+                + (shown ? "band " + MarketReport.bandSummary(b) : bandStatus(b)), 300),
             shown ? b.p10() : null, shown ? b.p25() : null, shown ? b.median() : null, shown ? b.p75() : null,
-            shown ? b.p90() : null, p.priceGbp(), Fmt.gbpShort(p.priceGbp())));
+            shown ? b.p90() : null, g.median(), Fmt.gbpShort(g.median())));
       }
-      h.append("<figure>\n").append(BandChart.svg(heading + ": your prices against the bands (" + unit + ")",
-          "Your " + rows.size() + " price points as diamonds on the published band of each peer group; the table"
-              + " that follows gives every value.", unit, "your price", rows))
+      h.append("<h3>").append(esc(heading)).append("</h3>\n<figure>\n")
+          .append(BandChart.svg(heading + ": your median against the band of each peer group (" + unit + ")",
+              "One diamond per peer group (" + Fmt.count(rows.size()) + " in all) marks your median on the published"
+                  + " band of the group; a group without a published band shows the diamond alone. The table \u201c"
+                  + caption + "\u201d gives every value.", unit, "your median", rows))
           .append("<figcaption>").append(esc(heading))
-          .append(": each diamond is one of your prices; the box and line are the published band of its peer group."
-              + "</figcaption>\n</figure>\n<div class=\"table-scroll\">\n");
-      Tags.table(h, "compact", heading + ": your price points", "Buyer", "Interface or product", "#Lines",
-          "#Your price", "#p10", "#p25", "#Median", "#p75", "#p90", "Position");
-      PeerGroup group = null;
-      for (PricePoint p : e.getValue()) {
-        if (!p.peerGroup().equals(group)) {
-          group = p.peerGroup();
-          h.append("<tr><th scope=\"rowgroup\" colspan=\"10\">").append(esc(groupName(group))).append("</th></tr>\n");
-        }
-        BenchmarkBand b = own.band(p);
-        h.append("<tr>");
-        Tags.code(h, p.buyerRef());
-        Tags.wrap(h, own.redact(p.productKey()));
-        Tags.num(h, Fmt.count(p.nLines()));
-        Tags.num(h, Fmt.band(p.priceGbp()));
-        Position pos = position(p.priceGbp(), b);
-        if (pos != null) {
-          Tags.num(h, Fmt.band(b.p10()));
-          Tags.num(h, Fmt.band(b.p25()));
-          Tags.num(h, Fmt.band(b.median()));
-          Tags.num(h, Fmt.band(b.p75()));
-          Tags.num(h, Fmt.band(b.p90()));
-          String css = pos == Position.WITHIN_P25_P75 ? "pos-within" : pos.name().startsWith("ABOVE") ? "pos-above" : "";
-          h.append("<td class=\"").append(css).append("\">").append(esc(pos.words())).append("</td>");
-        } else {
-          h.append("<td colspan=\"6\" class=\"suppressed\">").append(esc(bandStatus(b))).append("</td>");
-        }
-        h.append("</tr>\n");
-      }
-      Tags.endTable(h);
-      h.append("</div>\n");
+          .append(": each diamond is your median in a peer group; the box and line are the published band of the"
+              + " group.</figcaption>\n</figure>\n");
     }
     h.append("</section>\n");
   }
 
-  private static void flagSection(StringBuilder h, Own own) {
-    h.append("<section aria-labelledby=\"flags\">\n<h2 id=\"flags\">Your flags</h2>\n");
+  private static void flagSection(StringBuilder h, Own own, String period, String csv) {
+    h.append("<section aria-labelledby=\"flags\">\n<h2 id=\"flags\">Your flags, ").append(esc(period))
+        .append("</h2>\n");
     if (own.flags.isEmpty()) {
       h.append("<p>No line of yours was flagged this month.</p>\n</section>\n");
       return;
@@ -220,23 +314,58 @@ public final class SupplierStatement {
         .append(esc(r.name())).append("</code></strong> (").append(esc(r.severity().value())).append("). Charter: ")
         .append(esc(r.principle())).append(". ")
         .append(esc(Guidance.whatYouCanDo(r))).append("</li>\n"));
-    h.append("</ul>\n<div class=\"table-scroll\">\n");
-    Tags.table(h, "compact", "Your flags, largest amount at stake first", "#At stake", "Rule", "Buyer", "Charge",
-        "Invoice", "#Net amount", "Evidence");
-    for (Flag f : own.flags) {
-      h.append("<tr>");
-      Tags.num(h, Fmt.gbp(f.amountAtStakeGbp()));
-      h.append("<td><code>").append(esc(f.rule())).append("</code><br>").append(esc(f.severityLevel().value()))
+    h.append("</ul>\n");
+    String caption = "Your flags, largest amount at stake first";
+    Tags.scroll(h, caption);
+    Tags.table(h, "compact", caption, "#At stake", "Rule", "Buyer", "Charge", "Invoice", "#Net amount", "Evidence");
+    int shown = Budget.rows(h, own.flags, Budget.STATEMENT_FLAGS, Budget.STATEMENT_FLAG_BYTES, (row, f) -> {
+      row.append("<tr>");
+      Tags.num(row, Fmt.gbp(f.amountAtStakeGbp()));
+      row.append("<td><code>").append(esc(f.rule())).append("</code><br>").append(esc(f.severityLevel().value()))
           .append("</td>");
-      Tags.code(h, f.buyerRef());
-      Tags.wrap(h, own.redact(FlagsRegister.charge(f)));
-      Tags.wrap(h, own.redact(FlagsRegister.invoice(f)));
-      Tags.num(h, Fmt.gbp(f.netAmountGbp()));
-      Tags.wrap(h, own.redact(FlagsRegister.evidence(f)));
-      h.append("</tr>\n");
-    }
+      Tags.code(row, Text.shorten(f.buyerRef(), 64));
+      Tags.wrap(row, Text.shorten(own.redact(FlagsRegister.charge(f)), Budget.TEXT_CHARS));
+      Tags.wrap(row, Text.shorten(own.redact(FlagsRegister.invoice(f)), Budget.TEXT_CHARS));
+      Tags.num(row, Fmt.gbp(f.netAmountGbp()));
+      Tags.wrap(row, Text.shorten(own.redact(FlagsRegister.evidence(f)), Budget.TEXT_CHARS));
+      row.append("</tr>\n");
+    });
     Tags.endTable(h);
-    h.append("</div>\n</section>\n");
+    Tags.endScroll(h);
+    if (shown < own.flags.size()) {
+      List<Flag> rest = own.flags.subList(shown, own.flags.size());
+      h.append("<p class=\"more\">These are the ").append(Fmt.count(shown)).append(" flags with the most at stake, of ")
+          .append(Fmt.count(own.flags.size())).append(". The other ").append(Fmt.count(rest.size()))
+          .append(" flags (").append(esc(Fmt.gbp(sum(rest)))).append(" at stake) are rows of ");
+      link(h, csv);
+      h.append(", with their evidence and what you can do.</p>\n");
+    }
+    h.append("</section>\n");
+  }
+
+  private static String points(long n) {
+    return Fmt.count(n) + (n == 1 ? " price point" : " price points");
+  }
+
+  /**
+   * Names a file beside the page. Not a link: a page links only within itself (a statement is often
+   * sent on its own, without its CSV), which the jobs' injection test also holds every page to.
+   */
+  private static void link(StringBuilder h, String file) {
+    h.append("<code>").append(esc(file)).append("</code>");
+  }
+
+  private static String cssClass(Position pos) {
+    return pos == Position.WITHIN_P25_P75 ? "pos-within" : "pos-above";
+  }
+
+  static BigDecimal sum(List<Flag> flags) {
+    return flags.stream().map(Flag::amountAtStakeGbp).reduce(BigDecimal.ZERO, BigDecimal::add);
+  }
+
+  /** A basis class as the heading of its block of the summary, with its unit. */
+  static String basisName(String basis) {
+    return Words.basisHeading(basis) + " (£ " + Words.basisUnit(basis) + ")";
   }
 
   // ---- CSV ----

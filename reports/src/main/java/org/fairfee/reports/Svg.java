@@ -6,7 +6,8 @@ import java.util.Locale;
 
 /**
  * Small pieces shared by the inline SVG charts. Colours are the Okabe-Ito palette of Page.CSS,
- * written as attributes so a chart keeps its colours when copied out of the page.
+ * written into each chart (as attributes, or a style element of its own for the shapes repeated on
+ * every row) so a chart keeps its colours when copied out of the page.
  */
 final class Svg {
   private Svg() {}
@@ -19,12 +20,13 @@ final class Svg {
   static final String ORANGE = "#E69F00";
   static final String VERMILION = "#D55E00";
 
-  /** A coordinate at one decimal, the same on every machine. */
+  /** A coordinate at one decimal, the same on every machine; a whole number without ".0" (shorter pages). */
   static String n(double d) {
     if (Math.abs(d) < 0.05) {
-      return "0.0";
+      return "0";
     }
-    return String.format(Locale.ROOT, "%.1f", d);
+    String s = String.format(Locale.ROOT, "%.1f", d);
+    return s.endsWith(".0") ? s.substring(0, s.length() - 2) : s;
   }
 
   /**
@@ -38,6 +40,14 @@ final class Svg {
         .append("\" width=\"").append(width).append("\" height=\"").append(height)
         .append("\" font-size=\"12\">\n<title>").append(esc(title)).append("</title>\n<desc>")
         .append(esc(desc)).append("</desc>\n");
+  }
+
+  /**
+   * A style element inside the chart for the classes its rows repeat. Rules in an inline SVG apply
+   * to the whole page, so each chart kind prefixes its class names and writes the same rules.
+   */
+  static void style(StringBuilder s, String css) {
+    s.append("<style>").append(css).append("</style>\n");
   }
 
   static void close(StringBuilder s) {

@@ -26,6 +26,20 @@ final class Tags {
     h.append("</tbody>\n</table>\n");
   }
 
+  /**
+   * Opens the wrapper that lets a wide table scroll sideways. It is a named region in the tab order,
+   * so a keyboard user can reach it and scroll it with the arrow keys (WCAG 2.1.1); close with
+   * {@link #endScroll}.
+   */
+  static void scroll(StringBuilder h, String label) {
+    h.append("<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"").append(esc(label))
+        .append("\">\n");
+  }
+
+  static void endScroll(StringBuilder h) {
+    h.append("</div>\n");
+  }
+
   static StringBuilder td(StringBuilder h, String text) {
     return h.append("<td>").append(esc(text)).append("</td>");
   }

@@ -29,19 +29,22 @@ final class TrendChart {
 
     StringBuilder s = new StringBuilder(2048);
     Svg.open(s, "chart trend-chart", WIDTH, HEIGHT, title, desc);
-    s.append("<g aria-hidden=\"true\">\n");
+    s.append("<g aria-hidden=\"true\" fill=\"").append(Svg.MUTED).append("\" font-size=\"11\">\n<path d=\"");
     for (BigDecimal t : y.ticks()) {
-      double ty = y.at(t);
-      Svg.line(s, X0, ty, X1, ty, Svg.GRID, 1);
-      Svg.text(s, X0 - 6, ty + 4, "end", "fill=\"" + Svg.MUTED + "\" font-size=\"11\"", Fmt.gbpShort(t));
+      s.append('M').append(Svg.n(X0)).append(' ').append(Svg.n(y.at(t))).append('H').append(Svg.n(X1));
+    }
+    s.append("\" stroke=\"").append(Svg.GRID).append("\"/>\n<path d=\"M").append(Svg.n(X0)).append(' ')
+        .append(Svg.n(Y_BOTTOM)).append('H').append(Svg.n(X1));
+    for (int i = n - 1; i >= 0; i -= 3) {
+      s.append('M').append(Svg.n(X0 + i * step)).append(' ').append(Svg.n(Y_BOTTOM)).append("v4");
+    }
+    s.append("\" stroke=\"").append(Svg.MUTED).append("\"/>\n");
+    for (BigDecimal t : y.ticks()) {
+      Svg.text(s, X0 - 6, y.at(t) + 4, "end", "", Fmt.gbpShort(t));
     }
     for (int i = n - 1; i >= 0; i -= 3) {
-      double x = X0 + i * step;
-      Svg.line(s, x, Y_BOTTOM, x, Y_BOTTOM + 4, Svg.MUTED, 1);
-      Svg.text(s, x, Y_BOTTOM + 17, "middle", "fill=\"" + Svg.MUTED + "\" font-size=\"11\"",
-          Fmt.monthShort(months.get(i)));
+      Svg.text(s, X0 + i * step, Y_BOTTOM + 17, "middle", "", Fmt.monthShort(months.get(i)));
     }
-    Svg.line(s, X0, Y_BOTTOM, X1, Y_BOTTOM, Svg.MUTED, 1);
     s.append("</g>\n");
 
     List<String> run = new ArrayList<>();
@@ -57,14 +60,16 @@ final class TrendChart {
         run.clear();
       }
     }
+    s.append("<g fill=\"").append(Svg.BLUE).append("\">\n");
     for (int i = 0; i < n; i++) {
       BigDecimal m = medians.get(i);
       if (m != null) {
         s.append("<circle cx=\"").append(Svg.n(X0 + i * step)).append("\" cy=\"").append(Svg.n(y.at(m)))
-            .append("\" r=\"3\" fill=\"").append(Svg.BLUE).append("\"><title>")
-            .append(Html.esc(Fmt.month(months.get(i)) + ": " + Fmt.price(m))).append("</title></circle>\n");
+            .append("\" r=\"3\"><title>").append(Html.esc(Fmt.month(months.get(i)) + ": " + Fmt.price(m)))
+            .append("</title></circle>\n");
       }
     }
+    s.append("</g>\n");
     Svg.close(s);
     return s.toString();
   }

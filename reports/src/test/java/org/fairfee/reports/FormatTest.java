@@ -102,7 +102,8 @@ class FormatTest {
   @Test
   void svgCoordinatesAreFixedPointAndNeverNegativeZero() {
     assertEquals("12.3", Svg.n(12.34));
-    assertEquals("0.0", Svg.n(-0.01));
+    assertEquals("0", Svg.n(-0.01));
+    assertEquals("12", Svg.n(11.96), "a whole number without its .0");
     assertEquals("-3.5", Svg.n(-3.5));
   }
 }

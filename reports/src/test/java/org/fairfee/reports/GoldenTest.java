@@ -27,6 +27,11 @@ class GoldenTest {
   }
 
   @Test
+  void registerHtml() throws Exception {
+    Golden.assertMatches("restricted/flags-register.html", FlagsRegister.html(F.data().period(), F.data().version(), F.flags()));
+  }
+
+  @Test
   void buyerTotalsCsv() throws Exception {
     Golden.assertMatches("restricted/buyer-totals.csv", FlagsRegister.buyerTotalsCsv(F.flags()));
   }

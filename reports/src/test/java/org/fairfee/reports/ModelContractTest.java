@@ -124,4 +124,22 @@ class ModelContractTest {
         () -> new ReportData("2026-5", "v", f.data().quality()));
     assertEquals("ReportData: period must be YYYY-MM, was 2026-5", e.getMessage());
   }
+
+  @Test
+  void pricePointOrderIsPeerGroupOrderThenKeyBuyerAndPrice() {
+    java.util.List<org.fairfee.reports.model.PricePoint> points = new java.util.ArrayList<>(Demo.fixture().points());
+    for (org.fairfee.reports.model.PricePoint p : Demo.fixture().points().subList(0, 40)) {
+      points.add(new org.fairfee.reports.model.PricePoint(p.supplierRef(), p.buyerRef(), p.productKey(),
+          p.productCategory(), org.fairfee.reports.model.BenchmarkBand.ALL_STANDARDS, p.feeType(), p.basisClass(),
+          p.priceGbp(), p.nLines()));
+    }
+    java.util.Collections.shuffle(points, new java.util.Random(1));
+    java.util.Comparator<org.fairfee.reports.model.PricePoint> byGroup = java.util.Comparator
+        .comparing(org.fairfee.reports.model.PricePoint::peerGroup, org.fairfee.reports.model.PeerGroup.ORDER)
+        .thenComparing(org.fairfee.reports.model.PricePoint::productKey)
+        .thenComparing(org.fairfee.reports.model.PricePoint::buyerRef)
+        .thenComparing(org.fairfee.reports.model.PricePoint::priceGbp);
+    assertEquals(points.stream().sorted(byGroup).toList(),
+        points.stream().sorted(org.fairfee.reports.model.PricePoint.ORDER).toList());
+  }
 }
