@@ -21,7 +21,10 @@ public enum RuleCode {
   P5_RECHARGE(Severity.BREACH, "The NHS is not charged twice for development",
       "a DEVELOPMENT fee for an interface whose development was already charged"),
   P5_DUPLICATE_PAYMENT(Severity.REVIEW, "The NHS is not charged twice",
-      "two payments of the same amount to one supplier, days apart, under different references");
+      "two payments of the same amount to one supplier, days apart, under different references"),
+  P5_LIKELY_DUPLICATE(Severity.REVIEW, "The NHS is not charged twice",
+      "the same net amount as a recent charge, or two to four lines of one invoice that add up to it,"
+          + " under a new invoice number");
 
   private final Severity severity;
   private final String principle;

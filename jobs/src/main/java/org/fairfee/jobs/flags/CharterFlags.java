@@ -14,8 +14,8 @@ import org.fairfee.schemas.Cols;
 import org.fairfee.schemas.RuleCode;
 
 /**
- * The charging-twice and free-by-charter rules (P1, P2, P3, P5_DUPLICATE, P5_OVERLAP, P5_RECHARGE)
- * as one step: detect over the whole history, then keep the period's flags for flags.csv.
+ * The charging-twice and free-by-charter rules (P1, P2, P3, P5_DUPLICATE, P5_OVERLAP, P5_RECHARGE,
+ * P5_LIKELY_DUPLICATE) as one step: detect over the whole history, then keep the period's flags for flags.csv.
  */
 public final class CharterFlags {
   private CharterFlags() {}
@@ -36,14 +36,19 @@ public final class CharterFlags {
     FlagRows.requireLines(lines);
     Dataset<Row> marked = FlagDuplicates.marked(lines, options).persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> originals = FlagDuplicates.originalsOf(marked);
-    Dataset<Row> flags = FlagDuplicates.flagsOf(marked)
+    Dataset<Row> found = FlagDuplicates.flagsOf(marked)
         .unionByName(FlagOverlaps.fromOriginals(originals, options))
         .unionByName(FlagRecharges.fromOriginals(originals))
         .unionByName(FlagCharterFees.apply(lines))
         .unionByName(FlagNonStandard.apply(lines, options))
         .persist(StorageLevel.MEMORY_AND_DISK());
-    flags.count();
+    found.count();
     marked.unpersist();
+    // Likely duplicates leave out the lines the certain rules flagged, so they read those flags first.
+    Dataset<Row> flags = found.unionByName(FlagLikelyDuplicates.fromLines(lines, found, options))
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    flags.count();
+    found.unpersist();
     return flags;
   }
 

@@ -75,11 +75,14 @@ final class FlagRows {
   static Dataset<Row> standing(Dataset<Row> lines) {
     requireLines(lines);
     return lines
-        .where(col(Cols.IS_CREDIT).unary_$bang()
-            .and(col(Cols.NET_GBP).gt(0))
-            .and(col(Cols.FULLY_CREDITED).unary_$bang()))
+        .where(stands())
         .select(LINE_COLUMNS.stream().filter(c -> !c.equals(Cols.IS_CREDIT) && !c.equals(Cols.FULLY_CREDITED))
             .map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
+  }
+
+  /** True for the lines {@link #standing} keeps. */
+  static Column stands() {
+    return col(Cols.IS_CREDIT).unary_$bang().and(col(Cols.NET_GBP).gt(0)).and(col(Cols.FULLY_CREDITED).unary_$bang());
   }
 
   /** Every column renamed with the prefix {@link #O}, so a line can be joined with another of the same set. */
