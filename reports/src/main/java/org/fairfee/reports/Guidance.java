@@ -27,6 +27,9 @@ public final class Guidance {
           + " charged twice, credit the overlap.";
       case P5_RECHARGE -> "Check whether the development of this interface was already paid for; if so,"
           + " credit this charge.";
+      case P5_LIKELY_DUPLICATE -> "Check the line named in the evidence: if this charge bills again what was already"
+          + " charged under another invoice number, issue a credit note for it; if not, tell the buyer what"
+          + " distinguishes the two.";
       case P5_DUPLICATE_PAYMENT -> "Check with the buyer that both payments were due; if not, refund one.";
     };
   }
