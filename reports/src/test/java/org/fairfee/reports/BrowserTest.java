@@ -138,9 +138,14 @@ class BrowserTest {
     assertEquals(3, driver.findElements(By.cssSelector("p.more")).size(), "buyers, suppliers and flags left out");
     assertAccessible("flags-register-large.html");
 
-    List<org.fairfee.reports.model.Flag> own = flags.stream().filter(x -> x.supplierRef().equals("SUP-001")).toList();
-    Path statement = write("statement-large.html", SupplierStatement.html("SUP-001", SizeBudgetTest.DATA,
-        SyntheticMarket.points("SUP-001", 10_000, SizeBudgetTest.TYPICAL, 750, rnd), own));
+    // the supplier with the most flags, so that the statement has more than it shows in full
+    String most = flags.stream().collect(java.util.stream.Collectors.groupingBy(
+            org.fairfee.reports.model.Flag::supplierRef, java.util.TreeMap::new, java.util.stream.Collectors.counting()))
+        .entrySet().stream().max(java.util.Map.Entry.comparingByValue()).orElseThrow().getKey();
+    List<org.fairfee.reports.model.Flag> own = flags.stream().filter(x -> x.supplierRef().equals(most)).toList();
+    assertTrue(own.size() > Budget.STATEMENT_FLAGS, "the case needs more flags than a statement shows: " + own.size());
+    Path statement = write("statement-large.html", SupplierStatement.html(most, SizeBudgetTest.DATA,
+        SyntheticMarket.points(most, 10_000, SizeBudgetTest.TYPICAL, 750, rnd), own));
     driver.get(statement.toAbsolutePath().toUri().toString());
     assertEquals(1, driver.findElements(By.cssSelector("p.more")).size(), "flags left out: " + own.size());
     assertAccessible("statement-large.html");

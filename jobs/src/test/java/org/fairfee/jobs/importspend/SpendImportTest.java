@@ -66,6 +66,7 @@ class SpendImportTest {
       long lines = Files.readAllLines(PublicData.folder(PublicData.LNWH).resolve(f.file)).size() - 1;
       assertEquals(lines, f.rowsRead, f.file);
       assertEquals(f.rowsRead, f.rowsAccepted() + f.rowsQuarantined() + f.rowsSkipped, f.file);
+      assertTrue(f.rowsAccepted() >= 0.98 * f.rowsRead, f.file + ": at least 98% of a real file's rows are accepted");
       assertEquals("UTF-8", f.encoding);
       assertEquals("dd/mm/yyyy", f.dateOrder);
     }
@@ -203,6 +204,7 @@ class SpendImportTest {
     SpendFile.Result f = s.files().get(0);
     assertEquals(3855, f.rowsRead);
     assertEquals(3786, f.rowsAccepted());
+    assertTrue(f.rowsAccepted() >= 0.98 * f.rowsRead, "at least 98% of a real file's rows are accepted");
     assertEquals(69, f.rowsQuarantined());
     assertEquals(0, f.rowsSkipped);
     assertEquals(69, f.quarantined.stream().filter(q -> q.code() == ReasonCode.MISSING_VALUE
