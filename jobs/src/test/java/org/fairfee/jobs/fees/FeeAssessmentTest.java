@@ -165,7 +165,7 @@ class FeeAssessmentTest {
     PeerGroupAssessment.PointScore premium = score(b, "BUY-12", RuleCode.P4_HIGH_FEE);
     assertTrue(premium.score() > 3.5, premium.toString());
     assertFalse(premium.flagged());
-    assertTrue(premium.evidence().endsWith("above the threshold 3.5, but less than 1.5 times the expected fee"),
+    assertTrue(premium.evidence().endsWith("above the threshold 3.5, but less than 2 times the expected fee"),
         premium.evidence());
 
     // all equal: no spread at all, so no evidence

@@ -16,7 +16,9 @@ class FeeOptionsTest {
     assertEquals(3.5, d.maxModifiedZ());
     assertEquals(10, d.minPricePoints());
     assertEquals(5, d.minSuppliers());
-    assertEquals(1.5, d.minRatio());
+    assertEquals(2.0, d.minRatio()); // issue 16: single lines are noisier than twelve-month medians
+    assertEquals(3.0, d.priceRiseRatio());
+    assertEquals(2, d.priceRiseMinEarlierLines());
     assertEquals(0.0, d.minSizeSlope());
     assertEquals(1.0, d.maxSizeSlope());
     assertEquals(3.5, d.discriminationMaxModifiedZ());
@@ -25,8 +27,8 @@ class FeeOptionsTest {
 
   @Test
   void aConfigOverridesOneKeyAndKeepsTheOtherDefaults() {
-    FeeOptions f = Options.fromJson("{\"fees\": {\"minRatio\": 2, \"discriminationMinOtherBuyers\": 4}}").fees();
-    assertEquals(2.0, f.minRatio());
+    FeeOptions f = Options.fromJson("{\"fees\": {\"minRatio\": 1.5, \"discriminationMinOtherBuyers\": 4}}").fees();
+    assertEquals(1.5, f.minRatio());
     assertEquals(4, f.discriminationMinOtherBuyers());
     assertEquals(3.5, f.maxModifiedZ());
     assertTrue(Options.defaults().toJson().get("fees").has("maxSizeSlope"));
