@@ -148,7 +148,7 @@ public final class MonthlyJob {
         .unionByName(p4)
         .orderBy(CharterFlags.order())
         .collectAsList();
-    List<Row> feeGroups = DescribeFeeGroups.apply(points, o.fees()).collectAsList();
+    List<Row> feeGroups = DescribeFeeGroups.apply(points, o.fees());
     List<Row> savings = RankFeeSavings.apply(p4).collectAsList();
     // Only the price points are read again (statements): free the rest before the workbooks are built in the heap.
     lines.unpersist();

@@ -1,8 +1,7 @@
 package org.fairfee.jobs.fees;
 
-import static org.apache.spark.sql.functions.col;
-
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Dataset;
@@ -11,7 +10,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.fairfee.jobs.core.FeeOptions;
 import org.fairfee.schemas.Tables;
-import org.fairfee.schemas.Cols;
 import org.fairfee.schemas.SparkSchemas;
 
 /**
@@ -24,14 +22,26 @@ import org.fairfee.schemas.SparkSchemas;
 public final class DescribeFeeGroups {
   private DescribeFeeGroups() {}
 
-  public static Dataset<Row> apply(Dataset<Row> points, FeeOptions options) {
+  /**
+   * The rows, sorted on the driver: they are few (one or a few per peer group), and a global sort on
+   * the executors would add a sampling job that fits every group a second time.
+   */
+  public static List<Row> apply(Dataset<Row> points, FeeOptions options) {
     FeeOptions o = options;
     FlatMapFunction<Row, Row> describe = r -> rows(r, o).iterator();
-    return FeeGroups.grouped(points)
+    List<Row> out = new ArrayList<>(FeeGroups.grouped(points)
         .flatMap(describe, Encoders.row(SparkSchemas.of(Tables.FEE_PEER_GROUPS)))
-        .orderBy(col(Cols.PRODUCT_CATEGORY), col(Cols.INTERFACE_STANDARD), col(Cols.FEE_TYPE), col(Cols.BASIS_CLASS),
-            col(Cols.BUYER_TYPE).asc_nulls_first());
+        .collectAsList());
+    out.sort(ORDER);
+    return out;
   }
+
+  /** Peer group (category, standard, fee type, basis class), the whole-group row (no buyer type) first. */
+  static final Comparator<Row> ORDER = Comparator.<Row, String>comparing(r -> r.getString(0))
+      .thenComparing(r -> r.getString(1))
+      .thenComparing(r -> r.getString(2))
+      .thenComparing(r -> r.getString(3))
+      .thenComparing(r -> r.getString(4), Comparator.nullsFirst(Comparator.naturalOrder()));
 
   static List<Row> rows(Row groupRow, FeeOptions o) {
     PeerGroup g = FeeGroups.group(groupRow);

@@ -154,9 +154,9 @@ class HighFeeFlagsTest extends SparkTestBase {
 
   @Test
   void theGroupReportSaysHowEachGroupWasTreated() {
-    Dataset<Row> report = DescribeFeeGroups.apply(pointsDs, FeeOptions.defaults());
-    assertEquals(SparkSchemas.of(Tables.FEE_PEER_GROUPS), report.schema());
-    List<String> rows = report.collectAsList().stream().map(r -> String.join(" ", r.<String>getAs(Cols.INTERFACE_STANDARD),
+    List<Row> report = DescribeFeeGroups.apply(pointsDs, FeeOptions.defaults());
+    assertEquals(SparkSchemas.of(Tables.FEE_PEER_GROUPS), report.get(0).schema());
+    List<String> rows = report.stream().map(r -> String.join(" ", r.<String>getAs(Cols.INTERFACE_STANDARD),
         r.getAs(Cols.FEE_TYPE), String.valueOf(r.<Long>getAs(Cols.N_PRICE_POINTS)),
         String.valueOf(r.<Long>getAs(Cols.N_SUPPLIERS)), String.valueOf(r.<Long>getAs(Cols.N_SIZED_PRICE_POINTS)),
         r.getAs(Cols.STATUS), String.valueOf(r.<String>getAs(Cols.METHOD)), String.valueOf(r.<Double>getAs(Cols.SLOPE))))
