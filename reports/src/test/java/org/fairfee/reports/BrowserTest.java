@@ -151,6 +151,43 @@ class BrowserTest {
     assertAccessible("statement-large.html");
   }
 
+  /**
+   * A real run's published month, opt-in: {@code -Dfairfee.published=OUT/PERIOD} (e.g. a 1M-row bench
+   * run). Every HTML within its budget; axe over report.html, flags-register.html and the largest
+   * statement, at 1280 and 360 px. Run: {@code mvn -B -pl reports -am test -Dtest=BrowserTest
+   * -Dsurefire.failIfNoSpecifiedTests=false -Dfairfee.published=...}.
+   */
+  @Test
+  void aPublishedMonthIsWithinBudgetAndAccessible() throws Exception {
+    String dir = System.getProperty("fairfee.published");
+    assumeTrue(dir != null && !dir.isBlank(), "opt-in: -Dfairfee.published=OUT/PERIOD");
+    Path month = Path.of(dir);
+    Path largest = null;
+    int statements = 0;
+    try (var files = Files.list(month.resolve("statements"))) {
+      for (Path p : files.filter(x -> x.toString().endsWith(".html")).sorted().toList()) {
+        statements++;
+        long size = Files.size(p);
+        assertTrue(size <= Budget.STATEMENT_BYTES, p + ": " + size + " bytes");
+        if (largest == null || size > Files.size(largest)) {
+          largest = p;
+        }
+      }
+    }
+    assertTrue(statements > 0, "no statement under " + month);
+    Path report = month.resolve("report.html");
+    Path register = month.resolve("restricted").resolve("flags-register.html");
+    assertTrue(Files.size(report) <= Budget.REPORT_BYTES, report + ": " + Files.size(report) + " bytes");
+    assertTrue(Files.size(register) <= Budget.REGISTER_BYTES, register + ": " + Files.size(register) + " bytes");
+    System.out.printf("published %s: %d statements, largest %s %,d bytes; report %,d bytes; register %,d bytes%n",
+        month, statements, largest.getFileName(), Files.size(largest), Files.size(report), Files.size(register));
+    for (Path page : List.of(report, register, largest)) {
+      driver.get(page.toAbsolutePath().toUri().toString());
+      assertNoSevereConsoleEntries();
+      assertAccessible(month.relativize(page).toString());
+    }
+  }
+
   /** A page that breaks the rules fails the check: the check itself works. */
   @Test
   void theAccessibilityCheckFindsViolations() throws Exception {
