@@ -29,7 +29,6 @@ import org.fairfee.jobs.core.Options;
 import org.fairfee.jobs.core.Progress;
 import org.fairfee.jobs.core.SparkWork;
 import org.fairfee.jobs.core.Version;
-import org.fairfee.jobs.fees.DescribeFeeGroups;
 import org.fairfee.jobs.fees.FlagFees;
 import org.fairfee.jobs.fees.RankFeeSavings;
 import org.fairfee.jobs.flags.CharterFlags;
@@ -142,18 +141,20 @@ public final class MonthlyJob {
     progress.step("evaluate: %s price points, %s benchmark cells", Progress.count(points.count()),
         Progress.count(bandRows.size()));
 
-    Dataset<Row> p4 = FlagFees.apply(points, fees, copies, period, o.fees()).persist(StorageLevel.MEMORY_AND_DISK());
+    // P4 and fee-groups.csv from one fit of each peer group.
+    Dataset<Row> assessed = FlagFees.assess(points, fees, copies, period, o.fees()).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> p4 = FlagFees.flags(assessed);
     List<Row> flagRows = CharterFlags.inPeriod(charter, period)
         .unionByName(CharterFlags.inPeriod(DuplicatePayments.detect(payments, o.spend()), period))
         .unionByName(p4)
         .orderBy(CharterFlags.order())
         .collectAsList();
-    List<Row> feeGroups = DescribeFeeGroups.apply(points, o.fees());
+    List<Row> feeGroups = FlagFees.groups(assessed);
     List<Row> savings = RankFeeSavings.apply(p4).collectAsList();
     // Only the price points are read again (statements): free the rest before the workbooks are built in the heap.
     lines.unpersist();
     charter.unpersist();
-    p4.unpersist();
+    assessed.unpersist();
     progress.step("evaluate: %s flags in %s", Progress.count(flagRows.size()), period);
 
     // Publish.

@@ -45,8 +45,13 @@ public final class DescribeFeeGroups {
 
   static List<Row> rows(Row groupRow, FeeOptions o) {
     PeerGroup g = FeeGroups.group(groupRow);
+    return rows(g, PeerGroupAssessment.model(g, FeeGroups.points(groupRow), o).fits());
+  }
+
+  /** The rows of one peer group's fits, in {@link Tables#FEE_PEER_GROUPS} columns. */
+  static List<Row> rows(PeerGroup g, List<PeerGroupAssessment.FitReport> fits) {
     List<Row> out = new ArrayList<>();
-    for (PeerGroupAssessment.FitReport f : PeerGroupAssessment.assess(g, FeeGroups.points(groupRow), o).fits()) {
+    for (PeerGroupAssessment.FitReport f : fits) {
       out.add(RowFactory.create(g.productCategory(), g.interfaceStandard(), g.feeType(), g.basisClass(),
           f.buyerType(), (long) f.nPricePoints(), (long) f.nSuppliers(), (long) f.nSized(), f.status().name(),
           f.method() == null ? null : f.method().name(), FeeGroups.round(f.slope(), 6),

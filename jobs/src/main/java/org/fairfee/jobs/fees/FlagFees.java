@@ -12,12 +12,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.fairfee.jobs.bands.BenchmarkWindow;
 import org.fairfee.jobs.bands.PricePoints;
 import org.fairfee.jobs.core.BandOptions;
@@ -69,6 +71,17 @@ public final class FlagFees {
 
   public static Dataset<Row> apply(Dataset<Row> points, Dataset<Row> lines, Dataset<Row> copies, String period,
       FeeOptions options) {
+    return flags(assess(points, lines, copies, period, options));
+  }
+
+  /**
+   * The P4 step in one pass over the peer groups: each group's model is fitted once, for the month's
+   * lines and for fee-groups.csv. Out: rows of two nullable structs, {@link #FLAG} (a
+   * {@code Tables.FLAGS} row) or {@link #GROUP} (a {@code Tables.FEE_PEER_GROUPS} row); read them with
+   * {@link #flags} and {@link #groups}, persisting the result first when both are read.
+   */
+  public static Dataset<Row> assess(Dataset<Row> points, Dataset<Row> lines, Dataset<Row> copies, String period,
+      FeeOptions options) {
     if (period == null || !PERIOD.matcher(period).matches()) {
       throw new IllegalArgumentException("the period must be YYYY-MM, was " + period);
     }
@@ -76,16 +89,59 @@ public final class FlagFees {
     needed.addAll(List.of(Cols.EARLIER_PRICE_GBP, Cols.N_EARLIER_LINES));
     FeeGroups.requireColumns(points, needed, "price points");
     FeeOptions o = options;
-    FlatMapFunction<Row, Row> judge = r -> flags(r, o).iterator();
+    FlatMapFunction<Row, Row> judge = r -> assessGroup(r, o).iterator();
     Dataset<Row> candidates = candidates(points, lines, copies, period)
         .groupBy(col(Cols.PRODUCT_CATEGORY), col(Cols.INTERFACE_STANDARD), col(Cols.FEE_TYPE), col(Cols.BASIS_CLASS))
         .agg(collect_list(struct(CANDIDATE.stream().map(c -> col(c)).toArray(Column[]::new))).as(LINES));
     List<String> group = List.of(Cols.PRODUCT_CATEGORY, Cols.INTERFACE_STANDARD, Cols.FEE_TYPE, Cols.BASIS_CLASS);
-    return candidates
-        .join(FeeGroups.grouped(points), scala.jdk.javaapi.CollectionConverters.asScala(group).toSeq(), "left")
+    // Every peer group with points (for fee-groups.csv), and any group with lines but no positive price point.
+    return FeeGroups.grouped(points)
+        .join(candidates, scala.jdk.javaapi.CollectionConverters.asScala(group).toSeq(), "full_outer")
         .select(col(Cols.PRODUCT_CATEGORY), col(Cols.INTERFACE_STANDARD), col(Cols.FEE_TYPE), col(Cols.BASIS_CLASS),
             col(FeeGroups.POINTS), col(LINES))
-        .flatMap(judge, Encoders.row(SparkSchemas.of(Tables.FLAGS)));
+        .flatMap(judge, Encoders.row(ASSESSED));
+  }
+
+  /** The struct column of {@link #assess} that holds a flag. */
+  public static final String FLAG = "flag";
+  /** The struct column of {@link #assess} that holds a fee-groups.csv row. */
+  public static final String GROUP = "group";
+  private static final StructType ASSESSED = DataTypes.createStructType(List.of(
+      DataTypes.createStructField(FLAG, SparkSchemas.of(Tables.FLAGS), true),
+      DataTypes.createStructField(GROUP, SparkSchemas.of(Tables.FEE_PEER_GROUPS), true)));
+
+  /** The P4 flags of an {@link #assess} result, in no particular order. */
+  public static Dataset<Row> flags(Dataset<Row> assessed) {
+    // Fields taken out of a nullable struct are all nullable: the identity map restores the table's schema.
+    MapFunction<Row, Row> same = r -> r;
+    return assessed.where(col(FLAG).isNotNull()).select(col(FLAG + ".*"))
+        .map(same, Encoders.row(SparkSchemas.of(Tables.FLAGS)));
+  }
+
+  /** The fee-groups.csv rows of an {@link #assess} result, sorted on the driver ({@link DescribeFeeGroups#ORDER}). */
+  public static List<Row> groups(Dataset<Row> assessed) {
+    List<Row> out = new ArrayList<>(assessed.where(col(GROUP).isNotNull()).select(col(GROUP + ".*")).collectAsList());
+    out.sort(DescribeFeeGroups.ORDER);
+    return out;
+  }
+
+  /** One peer group's fee-groups rows (when it has points) and its lines' flags, from one model. */
+  static List<Row> assessGroup(Row r, FeeOptions o) {
+    PeerGroup g = FeeGroups.group(r);
+    PeerGroupAssessment.Model model = r.isNullAt(4) ? null
+        : PeerGroupAssessment.model(g, FeeGroups.points(r.getList(4)), o);
+    List<Row> out = new ArrayList<>();
+    if (model != null) {
+      for (Row d : DescribeFeeGroups.rows(g, model.fits())) {
+        out.add(RowFactory.create(null, d));
+      }
+    }
+    if (!r.isNullAt(5)) {
+      for (Row f : flags(g, model, r.<Row>getList(5), o)) {
+        out.add(RowFactory.create(f, null));
+      }
+    }
+    return out;
   }
 
   /** The lines of the period to judge, each with its price point's buyer, price and earlier price. */
@@ -114,13 +170,10 @@ public final class FlagFees {
             col(POINT_PRICE).cast(SparkSchemas.PRICE)));
   }
 
-  /** The flags of one peer group's candidate lines: the group's model is fitted once for all of them. */
-  static List<Row> flags(Row r, FeeOptions o) {
-    PeerGroup g = FeeGroups.group(r);
-    PeerGroupAssessment.Model model = r.isNullAt(4) ? null
-        : PeerGroupAssessment.model(g, FeeGroups.points(r.getList(4)), o);
+  /** The flags of one peer group's candidate lines, judged by the group's model (null: not fitted). */
+  static List<Row> flags(PeerGroup g, PeerGroupAssessment.Model model, List<Row> lines, FeeOptions o) {
     List<Row> out = new ArrayList<>();
-    for (Row c : r.<Row>getList(5)) {
+    for (Row c : lines) {
       BigDecimal price = c.getDecimal(7);
       if (price == null || price.signum() <= 0) {
         continue;
