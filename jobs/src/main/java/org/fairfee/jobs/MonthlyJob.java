@@ -101,6 +101,11 @@ public final class MonthlyJob {
   private static Outcome run(SparkSession spark, Io io, Request r, Publication pub, Progress progress,
       Instant started, Options o, SparkWork work) throws IOException {
     Store store = new Store(io, r.store());
+    // A damaged store would give different numbers: stop before reading or adding to it.
+    int checked = store.verify(store.commits());
+    if (checked > 0) {
+      progress.step("store: %s data files as their commits recorded them", Progress.count(checked));
+    }
     Ingest.Result ingested = Ingest.run(spark, io, store, r.input(), o.ingest(), progress);
 
     List<Store.Commit> commits = store.commits();

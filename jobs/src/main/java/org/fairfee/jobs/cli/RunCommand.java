@@ -10,6 +10,7 @@ import java.util.List;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import org.fairfee.jobs.MonthlyJob;
+import org.fairfee.jobs.store.Store;
 import org.fairfee.jobs.core.Io;
 import org.fairfee.jobs.core.Logs;
 import org.fairfee.jobs.core.Options;
@@ -47,6 +48,7 @@ final class RunCommand implements Main.Command {
         Args.value("config", "FILE", "JSON settings overriding the defaults (see README)"),
         Args.value("store", "DIR", "the Parquet store of history (default OUT/store)"),
         Args.value("master", "URL", "Spark master (default local[*], or what spark-submit set)"),
+        Args.flag("rebuild", "empty the store and rebuild it from the input files (after a damaged store file)"),
         Args.flag("quiet", "no progress lines")));
   }
 
@@ -135,6 +137,10 @@ final class RunCommand implements Main.Command {
       quietLoggingErrors();
       Failure.logFile(log.toString());
       PausePoint.reach("locked");
+      if (!demo && a.has("rebuild")) {
+        new Store(io, store).clear();
+        progress.step("store: emptied %s to rebuild it from the input files (--rebuild)", store);
+      }
       return execute(name, new MonthlyJob.Request(input, period, outDir, store, options,
           a.get("master").orElse(null)), io, pub, progress, out, err, log);
     } catch (OutputLock.HeldException e) {

@@ -123,7 +123,7 @@ public final class Ingest {
         newQuarantined += f.rowsQuarantined();
       }
       decided.sort(Comparator.comparing(FileOutcome::file));
-      store.commit(new Store.Commit(batch, decided), staged);
+      store.commit(Store.Commit.of(batch, decided), staged);
       progress.step("ingest: stored batch %d: %s rows accepted, %s quarantined", batch,
           Progress.count(newAccepted), Progress.count(newQuarantined));
     }

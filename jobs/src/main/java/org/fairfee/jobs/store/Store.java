@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.hadoop.fs.Path;
@@ -35,6 +37,12 @@ import org.fairfee.schemas.Tables;
  * A batch exists only once its commit file does: a run killed half way leaves an uncommitted
  * batch, which readers never see and the next run deletes. That makes each ingest all-or-nothing
  * on any file system that renames atomically (local, HDFS).
+ *
+ * <p>Integrity (format {@value #FORMAT_VERSION}): a commit records every data file of its batch
+ * (path under the store, bytes, sha256), and {@link #verify} checks them before a run reads the
+ * store, so a truncated, altered, missing or extra file stops the run with one line naming it
+ * rather than giving different numbers. Commits written before the format record no files and are
+ * not checked. {@link #clear} empties the store for {@code fairfee run --rebuild}.
  */
 public final class Store {
   private static final Pattern COMMIT = Pattern.compile("batch-(\\d{6,})\\.json");
@@ -42,8 +50,29 @@ public final class Store {
       .enable(SerializationFeature.INDENT_OUTPUT)
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-  /** One committed ingest batch and the outcomes of the files it read. */
-  public record Commit(long batch, List<FileOutcome> files) {}
+  /** The store format this version writes: 2 records each batch's data files in its commit. */
+  public static final int FORMAT_VERSION = 2;
+
+  /**
+   * One committed ingest batch: the outcomes of the files it read and, from format 2, its data files
+   * (null in commits written before).
+   */
+  public record Commit(long batch, List<FileOutcome> files, Integer formatVersion, List<DataFile> dataFiles) {
+    /** A batch about to be committed: {@link #commit} records its data files. */
+    public static Commit of(long batch, List<FileOutcome> files) {
+      return new Commit(batch, files, null, null);
+    }
+  }
+
+  /** A data file of a batch: its path under the store root, its size and its sha256 (hex). */
+  public record DataFile(String path, long bytes, String sha256) {}
+
+  /** A store file that is not as its commit recorded it. */
+  public static final class DamagedException extends IOException {
+    DamagedException(String message) {
+      super(message);
+    }
+  }
 
   private final Io io;
   private final Path root;
@@ -134,10 +163,116 @@ public final class Store {
       io.fs(quarantined).mkdirs(quarantineDir());
       io.rename(quarantined, new Path(quarantineDir(), name));
     }
+    Commit recorded = new Commit(commit.batch(), commit.files(), FORMAT_VERSION, dataFiles(commit.batch()));
     Path tmp = new Path(commitsDir(), ".batch-" + batchName(commit.batch()) + ".json.tmp");
-    io.write(tmp, JSON.writeValueAsBytes(commit));
+    io.write(tmp, JSON.writeValueAsBytes(recorded));
     io.rename(tmp, new Path(commitsDir(), "batch-" + batchName(commit.batch()) + ".json"));
     io.deleteRecursively(new Path(root, "_staging"));
+  }
+
+  /** Every data file of a batch as it is now, sorted by path. */
+  private List<DataFile> dataFiles(long batch) throws IOException {
+    List<DataFile> out = new ArrayList<>();
+    for (Path dir : batchDirs(batch)) {
+      if (!io.exists(dir)) {
+        continue;
+      }
+      String prefix = dir.getParent().getName() + "/" + dir.getName() + "/";
+      for (Io.Found f : io.listRecursive(dir, "")) {
+        out.add(new DataFile(prefix + f.relative(), f.bytes(), sha256(new Path(f.path()))));
+      }
+    }
+    out.sort((a, b) -> a.path().compareTo(b.path()));
+    return out;
+  }
+
+  private List<Path> batchDirs(long batch) {
+    String name = "batch=" + batchName(batch);
+    return List.of(new Path(chargesDir(), name), new Path(quarantineDir(), name));
+  }
+
+  /**
+   * Checks every data file that the commits record: present, the same size and the same sha256, and
+   * no other file in a committed batch's folders. Returns how many files were checked.
+   *
+   * @throws DamagedException naming the first file that is not as recorded
+   */
+  public int verify(List<Commit> commits) throws IOException {
+    int checked = 0;
+    for (Commit c : commits) {
+      if (c.dataFiles() == null) {
+        continue; // written before the store recorded its files
+      }
+      Map<String, DataFile> recorded = new TreeMap<>();
+      for (DataFile f : c.dataFiles()) {
+        recorded.put(f.path(), f);
+      }
+      for (DataFile now : dataFilesUnhashed(c.batch())) {
+        if (!recorded.containsKey(now.path())) {
+          throw damaged(now.path(), "is not recorded in the commit of batch " + batchName(c.batch()));
+        }
+      }
+      for (DataFile f : recorded.values()) {
+        Path p = new Path(root, f.path());
+        if (!io.exists(p)) {
+          throw damaged(f.path(), "is missing");
+        }
+        long bytes = io.fs(p).getFileStatus(p).getLen();
+        if (bytes != f.bytes()) {
+          throw damaged(f.path(), String.format(java.util.Locale.ROOT, "has %,d bytes where its commit recorded %,d",
+              bytes, f.bytes()));
+        }
+        if (!sha256(p).equals(f.sha256())) {
+          throw damaged(f.path(), "has changed since it was written (its sha256 differs from its commit's)");
+        }
+        checked++;
+      }
+    }
+    return checked;
+  }
+
+  private List<DataFile> dataFilesUnhashed(long batch) throws IOException {
+    List<DataFile> out = new ArrayList<>();
+    for (Path dir : batchDirs(batch)) {
+      if (io.exists(dir)) {
+        String prefix = dir.getParent().getName() + "/" + dir.getName() + "/";
+        for (Io.Found f : io.listRecursive(dir, "")) {
+          out.add(new DataFile(prefix + f.relative(), f.bytes(), null));
+        }
+      }
+    }
+    return out;
+  }
+
+  private DamagedException damaged(String path, String what) {
+    return new DamagedException("the store file " + new Path(root, path) + " " + what
+        + "; run the same command with --rebuild to rebuild the store from the input files");
+  }
+
+  private String sha256(Path p) throws IOException {
+    java.security.MessageDigest md;
+    try {
+      md = java.security.MessageDigest.getInstance("SHA-256");
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+    try (java.io.InputStream in = io.fs(p).open(p)) {
+      byte[] buf = new byte[1 << 16];
+      for (int n; (n = in.read(buf)) > 0; ) {
+        md.update(buf, 0, n);
+      }
+    }
+    return java.util.HexFormat.of().formatHex(md.digest());
+  }
+
+  /**
+   * Empties the store (charges, quarantine, commits, staging) for a rebuild from the input files; the
+   * store folder and its lock stay.
+   */
+  public void clear() throws IOException {
+    for (Path dir : List.of(chargesDir(), quarantineDir(), commitsDir(), new Path(root, "_staging"))) {
+      io.deleteRecursively(dir);
+    }
   }
 
   /** All committed accepted rows, with the columns of {@link Tables#CHARGES}. */
