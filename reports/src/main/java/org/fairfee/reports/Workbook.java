@@ -100,7 +100,7 @@ public final class Workbook {
       readme(wb, st, d, restricted);
       flush(write(wb, st, BENCHMARKS, Tables.BENCHMARKS, benchmarkRows(d.bands())));
       if (restricted) {
-        flush(write(wb, st, FLAGS, Tables.FLAGS, flags.stream().sorted(Flag.BY_AMOUNT_AT_STAKE).map(Cells::values).toList()));
+        flush(write(wb, st, FLAGS, Tables.REVIEWED_FLAGS, flags.stream().sorted(Flag.BY_AMOUNT_AT_STAKE).map(Cells::values).toList()));
         flush(write(wb, st, SUPPLIER_TOTALS, ReportTables.SUPPLIER_TOTALS, supplierTotals(flags)));
       }
       flush(write(wb, st, DATA_QUALITY, ReportTables.DATA_QUALITY, qualityRows(d.quality())));
@@ -144,7 +144,7 @@ public final class Workbook {
       Object[] t = by.computeIfAbsent(f.supplierRef(), k -> new EnumMap<>(RuleCode.class))
           .computeIfAbsent(f.ruleCode(), k -> new Object[] {0L, BigDecimal.ZERO});
       t[0] = (Long) t[0] + 1;
-      t[1] = ((BigDecimal) t[1]).add(f.amountAtStakeGbp());
+      t[1] = ((BigDecimal) t[1]).add(f.countedAtStakeGbp());
     }
     List<List<Object>> rows = new ArrayList<>();
     by.forEach((supplier, rules) -> rules.forEach((rule, t) ->
