@@ -46,6 +46,7 @@ final class RunCommand implements Main.Command {
         Args.value("out", "DIR", "output folder; the month goes to OUT/PERIOD/, history to OUT/store/"),
         Args.value("config", "FILE", "JSON settings overriding the defaults (see README)"),
         Args.value("store", "DIR", "the Parquet store of history (default OUT/store)"),
+        Args.value("decisions", "PATH", "decisions on flags: a CSV file, or a folder whose *.csv are all read"),
         Args.value("master", "URL", "Spark master (default local[*], or what spark-submit set)"),
         Args.flag("quiet", "no progress lines")));
   }
@@ -64,6 +65,7 @@ final class RunCommand implements Main.Command {
     String outText;
     String period;
     String configText = null;
+    String decisionsText = null;
     if (demo) {
       java.nio.file.Path home = home();
       inputText = home.resolve("sample-data").resolve("submissions").toString();
@@ -78,6 +80,7 @@ final class RunCommand implements Main.Command {
       outText = a.require("out");
       period = a.require("period");
       configText = a.get("config").orElse(null);
+      decisionsText = a.get("decisions").orElse(null);
     }
     if (period != null) {
       checkPeriod(name, period);
@@ -96,6 +99,13 @@ final class RunCommand implements Main.Command {
         options = Options.fromJson(io.readString(config));
       } catch (IllegalArgumentException e) {
         throw new UsageException(name, "config file " + configText + ": " + e.getMessage());
+      }
+    }
+    Path decisions = null;
+    if (decisionsText != null) {
+      decisions = Io.path(decisionsText);
+      if (!io.exists(decisions)) {
+        throw new UsageException(name, "decisions file or folder " + decisionsText + " does not exist");
       }
     }
     Path outDir = Io.path(outText);
@@ -136,7 +146,7 @@ final class RunCommand implements Main.Command {
       Failure.logFile(log.toString());
       PausePoint.reach("locked");
       return execute(name, new MonthlyJob.Request(input, period, outDir, store, options,
-          a.get("master").orElse(null)), io, pub, progress, out, err, log);
+          a.get("master").orElse(null), decisions), io, pub, progress, out, err, log);
     } catch (OutputLock.HeldException e) {
       err.println("fairfee " + name + ": " + e.getMessage());
       return 1;
