@@ -30,6 +30,7 @@ import org.fairfee.jobs.core.Progress;
 import org.fairfee.jobs.core.SparkWork;
 import org.fairfee.jobs.core.Version;
 import org.fairfee.jobs.decisions.FlagReview;
+import org.fairfee.jobs.decisions.Savings;
 import org.fairfee.jobs.fees.DescribeFeeGroups;
 import org.fairfee.jobs.fees.FlagFees;
 import org.fairfee.jobs.fees.RankFeeSavings;
@@ -192,7 +193,8 @@ public final class MonthlyJob {
     io.write(pub.file(RESTRICTED + "/flags-register.csv"), FlagsRegister.csv(register));
     io.write(pub.file(RESTRICTED + "/flags-register.html"), FlagsRegister.html(period, Version.get(), register));
     io.write(pub.file(RESTRICTED + "/buyer-totals.csv"), FlagsRegister.buyerTotalsCsv(register));
-    io.write(pub.file(RESTRICTED + "/savings-by-supplier.csv"), TableCsv.format(Tables.FEE_MARKET_VIEW, savings));
+    io.write(pub.file(RESTRICTED + "/savings-by-supplier.csv"),
+        TableCsv.format(Tables.FEE_MARKET_VIEW, Savings.withoutDismissed(savings, flags))); // issue 17
     int statements = statements(points, register, data, io, pub);
     progress.step("publish: %d supplier statements, restricted register of %s flags", statements,
         Progress.count(register.size()));

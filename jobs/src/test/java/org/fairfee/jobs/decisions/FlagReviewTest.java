@@ -55,6 +55,10 @@ class FlagReviewTest {
     return new GenericRowWithSchema(v, schema);
   }
 
+  static List<Row> rows(List<Flag> flags) {
+    return flags.stream().map(FlagReviewTest::ruleRow).toList();
+  }
+
   @Test
   void theIdDependsOnRuleSubmissionAndLineOnly() {
     Flag a = flag("S-1", 7, "P1_SPEC_FEE", "100.00", "2026-09-03");
