@@ -29,8 +29,9 @@ import org.fairfee.schemas.Tables;
  *   reviews/flags/2026-09.json   the flags the run for 2026-09 raised (Tables.REVIEWED_FLAGS, no decision)
  *   reviews/decisions.json       every accepted decision in the order it arrived (Tables.DECISIONS + file, line)
  * </pre>
- * Each file is written whole to a hidden temporary name and renamed into place, so a reader sees
- * the old file or the new one. A rerun of a month replaces that month's flags.
+ * Each file is written whole to a hidden temporary name and renamed into place (the old one moved
+ * aside first), so a reader sees the old file or the new one. A rerun of a month replaces that
+ * month's flags. They are written last in a run, after every published file.
  */
 public final class ReviewStore {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -56,14 +57,21 @@ public final class ReviewStore {
   /** Every stored month's flags, by period, oldest first. */
   public Map<String, List<Flag>> flags() throws IOException {
     Map<String, List<Flag>> out = new TreeMap<>();
+    java.util.Set<String> months = new java.util.TreeSet<>();
     for (Path p : io.children(flagsDir())) {
-      if (MONTH_FILE.matcher(p.getName()).matches()) {
-        List<Flag> flags = new ArrayList<>();
-        for (Map<String, String> row : JSON.readValue(io.readAll(p), ROWS)) {
-          flags.add(flag(row));
-        }
-        out.put(p.getName().substring(0, 7), flags);
+      String name = p.getName().startsWith(".") && p.getName().endsWith(".old")
+          ? p.getName().substring(1, p.getName().length() - 4) : p.getName();
+      if (MONTH_FILE.matcher(name).matches()) {
+        months.add(name);
       }
+    }
+    for (String name : months) {
+      Path p = readable(new Path(flagsDir(), name));
+      List<Flag> flags = new ArrayList<>();
+      for (Map<String, String> row : JSON.readValue(io.readAll(p), ROWS)) {
+        flags.add(flag(row));
+      }
+      out.put(name.substring(0, 7), flags);
     }
     return out;
   }
@@ -79,11 +87,12 @@ public final class ReviewStore {
 
   /** Every stored decision, in the order it arrived. */
   public List<Decisions.Entry> decisions() throws IOException {
-    if (!io.exists(decisionsFile())) {
+    Path file = readable(decisionsFile());
+    if (file == null) {
       return List.of();
     }
     List<Decisions.Entry> out = new ArrayList<>();
-    for (Map<String, String> r : JSON.readValue(io.readAll(decisionsFile()), ROWS)) {
+    for (Map<String, String> r : JSON.readValue(io.readAll(file), ROWS)) {
       String recovered = r.get(Cols.RECOVERED_GBP);
       out.add(new Decisions.Entry(r.get(Cols.FLAG_ID), Decision.valueOf(r.get(Cols.DECISION)),
           recovered == null ? null : new BigDecimal(recovered), LocalDate.parse(r.get(Cols.DECIDED_ON)),
@@ -108,12 +117,30 @@ public final class ReviewStore {
     replace(decisionsFile(), JSON.writeValueAsBytes(rows));
   }
 
+  /**
+   * Writes target whole: to a temporary file, then the old file moves aside before the new one moves
+   * in, so that a run killed in between leaves the old file readable ({@link #readable}).
+   */
   private void replace(Path target, byte[] bytes) throws IOException {
     io.mkdirs(target.getParent());
     Path tmp = new Path(target.getParent(), "." + target.getName() + ".tmp");
+    Path old = aside(target);
     io.write(tmp, bytes);
-    io.deleteRecursively(target);
+    if (io.exists(target)) {
+      io.deleteRecursively(old);
+      io.rename(target, old);
+    }
     io.rename(tmp, target);
+    io.deleteRecursively(old);
+  }
+
+  private static Path aside(Path target) {
+    return new Path(target.getParent(), "." + target.getName() + ".old");
+  }
+
+  /** The file, or the copy moved aside by a write that was killed half way; null when neither exists. */
+  private Path readable(Path target) throws IOException {
+    return io.exists(target) ? target : io.exists(aside(target)) ? aside(target) : null;
   }
 
   // ---- a Flag as text by column, and back: exact (BigDecimal and double keep every digit) ----
