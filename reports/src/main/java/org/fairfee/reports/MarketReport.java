@@ -312,7 +312,8 @@ public final class MarketReport {
         .append("<p>NHS commercial teams review flags and record a decision: confirmed (the charge breaks the charter),"
             + " recovered (and the money came back) or dismissed (the flag was wrong). These are all flags raised up"
             + " to ").append(esc(period)).append(", by state, with the pounds they were flagged for; a dismissed flag"
-            + " counts in no pounds at stake elsewhere in this report. No supplier or buyer is named.</p>\n")
+            + " counts in no pounds at stake elsewhere in this report. A line flagged under two rules counts once per"
+            + " rule. No supplier or buyer is named.</p>\n")
         .append("<dl class=\"tiles\">\n");
     Tags.tile(h, "Recovered", Fmt.gbp(r.recoveredGbp()));
     Tags.tile(h, "Decided", Fmt.count(r.decided()));
