@@ -191,11 +191,13 @@ public final class Workbook {
         + " for RECURRING, unit price for PER_TRANSACTION, the amount for ONE_OFF; net of VAT. sa_ columns are £ per"
         + " unit of size_measure."));
     if (restricted) {
-      rows.add(row("Sheet " + FLAGS, "Every flag of the month, one row per flagged line and rule, largest amount at"
-          + " stake first. Columns as in flags.csv. evidence says why the line was flagged; related_submission_id"
-          + " and related_line_no name the earlier charge where there is one."));
+      rows.add(row("Sheet " + FLAGS, "Every flag of the month and every earlier flag still open, one row per"
+          + " flagged line and rule, largest amount at stake first. Columns as in flags.csv. evidence says why the"
+          + " line was flagged; related_submission_id and related_line_no name the earlier charge where there is"
+          + " one; decision is empty while the flag is open, and raised_period and age_months say when it was"
+          + " raised."));
       rows.add(row("Sheet " + SUPPLIER_TOTALS, "Per supplier and rule: the number of flags (n_flags) and the pounds"
-          + " at stake."));
+          + " at stake, dismissed flags counting nothing."));
     }
     rows.add(row("Sheet " + DATA_QUALITY, "What the run's input came to: files received, accepted, rejected and"
         + " duplicate; rows read, accepted and quarantined; quarantined rows and rejected files by reason code."));
