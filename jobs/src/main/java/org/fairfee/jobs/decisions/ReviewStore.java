@@ -1,9 +1,13 @@
 package org.fairfee.jobs.decisions;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
@@ -14,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 import org.apache.hadoop.fs.Path;
 import org.fairfee.jobs.core.Io;
 import org.fairfee.reports.model.Flag;
@@ -26,8 +32,8 @@ import org.fairfee.schemas.Tables;
  * The review loop's part of the store, small enough for the driver, kept as JSON beside the Parquet
  * history so a later month knows every flag raised and every decision without the files:
  * <pre>
- *   reviews/flags/2026-09.json   the flags the run for 2026-09 raised (Tables.REVIEWED_FLAGS, no decision)
- *   reviews/decisions.json       every accepted decision in the order it arrived (Tables.DECISIONS + file, line)
+ *   reviews/flags/2026-09.json.gz  the flags the run for 2026-09 raised (Tables.REVIEWED_FLAGS, no decision)
+ *   reviews/decisions.json         every accepted decision in the order it arrived (Tables.DECISIONS + file, line)
  * </pre>
  * Each file is written whole to a hidden temporary name and renamed into place (the old one moved
  * aside first), so a reader sees the old file or the new one. A rerun of a month replaces that
@@ -35,8 +41,9 @@ import org.fairfee.schemas.Tables;
  */
 public final class ReviewStore {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-  private static final Pattern MONTH_FILE = Pattern.compile("\\d{4}-\\d{2}\\.json");
+  private static final Pattern MONTH_FILE = Pattern.compile("\\d{4}-\\d{2}\\.json\\.gz");
   private static final TypeReference<List<LinkedHashMap<String, String>>> ROWS = new TypeReference<>() {};
+  private static final TypeReference<LinkedHashMap<String, String>> ROW = new TypeReference<>() {};
 
   private final Io io;
   private final Path root;
@@ -68,21 +75,38 @@ public final class ReviewStore {
     for (String name : months) {
       Path p = readable(new Path(flagsDir(), name));
       List<Flag> flags = new ArrayList<>();
-      for (Map<String, String> row : JSON.readValue(io.readAll(p), ROWS)) {
-        flags.add(flag(row));
+      // streamed, one flag at a time: a national month holds 150,000 flags
+      try (InputStream in = new GZIPInputStream(io.open(p.toString()));
+          MappingIterator<LinkedHashMap<String, String>> it = JSON.readerFor(ROW).readValues(in)) {
+        while (it.hasNext()) {
+          flags.add(flag(it.next()));
+        }
       }
       out.put(name.substring(0, 7), flags);
     }
     return out;
   }
 
-  /** Replaces the stored flags of period. */
+  /** Replaces the stored flags of period: a JSON array of one object per flag, column to text, gzipped. */
   public void saveFlags(String period, List<Flag> flags) throws IOException {
-    List<Map<String, String>> rows = new ArrayList<>();
-    for (Flag f : flags) {
-      rows.add(row(f));
-    }
-    replace(new Path(flagsDir(), period + ".json"), JSON.writeValueAsBytes(rows));
+    replace(new Path(flagsDir(), period + ".json.gz"), out -> {
+      try (JsonGenerator g = JSON.getFactory().createGenerator(new GZIPOutputStream(out))) {
+        g.writeStartArray();
+        for (Flag f : flags) {
+          g.writeStartObject();
+          for (Map.Entry<String, String> e : row(f).entrySet()) {
+            if (e.getValue() == null) {
+              g.writeNullField(e.getKey());
+            } else {
+              g.writeStringField(e.getKey(), e.getValue());
+            }
+          }
+          g.writeEndObject();
+          g.writeRaw('\n');
+        }
+        g.writeEndArray();
+      }
+    });
   }
 
   /** Every stored decision, in the order it arrived. */
@@ -114,18 +138,25 @@ public final class ReviewStore {
       r.put(Cols.LINE, Long.toString(e.line()));
       rows.add(r);
     }
-    replace(decisionsFile(), JSON.writeValueAsBytes(rows));
+    byte[] bytes = JSON.writeValueAsBytes(rows);
+    replace(decisionsFile(), out -> out.write(bytes));
   }
 
   /**
    * Writes target whole: to a temporary file, then the old file moves aside before the new one moves
    * in, so that a run killed in between leaves the old file readable ({@link #readable}).
    */
-  private void replace(Path target, byte[] bytes) throws IOException {
+  private interface Writer {
+    void write(OutputStream out) throws IOException;
+  }
+
+  private void replace(Path target, Writer writer) throws IOException {
     io.mkdirs(target.getParent());
     Path tmp = new Path(target.getParent(), "." + target.getName() + ".tmp");
     Path old = aside(target);
-    io.write(tmp, bytes);
+    try (OutputStream out = io.create(tmp)) {
+      writer.write(out);
+    }
     if (io.exists(target)) {
       io.deleteRecursively(old);
       io.rename(target, old);

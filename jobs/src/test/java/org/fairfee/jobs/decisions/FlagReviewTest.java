@@ -204,12 +204,12 @@ class FlagReviewTest {
 
     FlagReview.save(io, store, "2026-09", r); // a second save replaces, and leaves nothing aside
     try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(tmp.resolve("reviews"))) {
-      assertEquals(List.of("decisions.json", "flags/2026-09.json"), files.filter(java.nio.file.Files::isRegularFile)
+      assertEquals(List.of("decisions.json", "flags/2026-09.json.gz"), files.filter(java.nio.file.Files::isRegularFile)
           .map(p -> tmp.resolve("reviews").relativize(p).toString()).filter(n -> !n.contains(".crc")).sorted().toList());
     }
     // a save killed between moving the old file aside and moving the new one in: the old is read
     java.nio.file.Files.move(tmp.resolve("reviews/decisions.json"), tmp.resolve("reviews/.decisions.json.old"));
-    java.nio.file.Files.move(tmp.resolve("reviews/flags/2026-09.json"), tmp.resolve("reviews/flags/.2026-09.json.old"));
+    java.nio.file.Files.move(tmp.resolve("reviews/flags/2026-09.json.gz"), tmp.resolve("reviews/flags/.2026-09.json.gz.old"));
     assertEquals(r.decisions(), rs.decisions());
     assertEquals(Map.of("2026-09", flags), rs.flags());
   }
