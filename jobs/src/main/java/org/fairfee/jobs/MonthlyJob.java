@@ -72,8 +72,16 @@ import org.fairfee.schemas.Tables;
 public final class MonthlyJob {
   private MonthlyJob() {}
 
-  /** Where to read and write, which month, and the settings. period null means the latest month in the store. */
-  public record Request(Path input, String period, Path out, Path store, Options options, String master) {}
+  /**
+   * Where to read and write, which month, and the settings. period null means the latest month in the
+   * store; decisions (a file or folder of decisions files) null means none this run.
+   */
+  public record Request(Path input, String period, Path out, Path store, Options options, String master,
+      Path decisions) {
+    public Request(Path input, String period, Path out, Path store, Options options, String master) {
+      this(input, period, out, store, options, master, null);
+    }
+  }
 
   /** What the run produced: the month evaluated, the ingest's file outcomes, the month's rows and flags. */
   public record Outcome(String period, Ingest.Result ingest, long periodRows, long flags) {}
@@ -163,7 +171,11 @@ public final class MonthlyJob {
     progress.step("evaluate: %s flags in %s", Progress.count(flagRows.size()), period);
 
     // Publish.
-    List<Flag> flags = Records.all(flagRows, Flag.class);
+    // Review loop (issue 17): ids, decisions in force, dismissed lines dropped, earlier open flags carried.
+    org.fairfee.jobs.decisions.FlagReview.Result review =
+        org.fairfee.jobs.decisions.FlagReview.apply(io, r.store(), period, r.decisions(), flagRows);
+    List<Flag> flags = review.month();
+    List<Flag> register = review.register();
     List<BenchmarkBand> bands = Records.all(bandRows, BenchmarkBand.class);
     List<TrendPoint> trend = Records.all(trendRows, TrendPoint.class);
     Headline headline = new Headline(headline0.submissions(), headline0.rows(), headline0.suppliers(),
@@ -172,29 +184,32 @@ public final class MonthlyJob {
         Bands.PERCENTILE_METHOD, o.fees().maxModifiedZ(), o.fees().minPricePoints(), o.fees().minSuppliers(),
         o.flags().duplicateWindowDays());
     DataQuality quality = DataQuality.of(ingested.files(), byReason);
-    ReportData data = new ReportData(period, Version.get(), quality, headline, method, bands, trend);
+    ReportData data = new ReportData(period, Version.get(), quality, headline, method, bands, trend)
+        .withReviews(review.reviews());
 
     io.write(pub.file(BENCHMARKS), BenchmarksCsv.format(bandRows));
-    io.write(pub.file(FLAGS), TableCsv.format(Tables.FLAGS, flagRows));
+    io.write(pub.file(FLAGS), FlagsRegister.flagsCsv(flags));
     io.write(pub.file(FEE_GROUPS), TableCsv.format(Tables.FEE_PEER_GROUPS, feeGroups));
     io.write(pub.file(REPORT), MarketReport.render(data));
     io.write(pub.file(Workbook.fileName(period)), Workbook.renderPublic(data));
     progress.step("publish: %s, %s, %s, %s", BENCHMARKS, FLAGS, REPORT, Workbook.fileName(period));
 
-    io.write(pub.file(RESTRICTED + "/" + Workbook.fileName(period)), Workbook.render(data, flags));
-    io.write(pub.file(RESTRICTED + "/flags-register.csv"), FlagsRegister.csv(flags));
-    io.write(pub.file(RESTRICTED + "/flags-register.html"), FlagsRegister.html(period, Version.get(), flags));
-    io.write(pub.file(RESTRICTED + "/buyer-totals.csv"), FlagsRegister.buyerTotalsCsv(flags));
-    io.write(pub.file(RESTRICTED + "/savings-by-supplier.csv"), TableCsv.format(Tables.FEE_MARKET_VIEW, savings));
-    int statements = statements(points, flags, data, io, pub);
+    io.write(pub.file(RESTRICTED + "/" + Workbook.fileName(period)), Workbook.render(data, register));
+    io.write(pub.file(RESTRICTED + "/flags-register.csv"), FlagsRegister.csv(register));
+    io.write(pub.file(RESTRICTED + "/flags-register.html"), FlagsRegister.html(period, Version.get(), register));
+    io.write(pub.file(RESTRICTED + "/buyer-totals.csv"), FlagsRegister.buyerTotalsCsv(register));
+    io.write(pub.file(RESTRICTED + "/savings-by-supplier.csv"),
+        TableCsv.format(Tables.FEE_MARKET_VIEW, org.fairfee.jobs.decisions.Savings.withoutDismissed(savings, flags)));
+    int statements = statements(points, register, data, io, pub);
     progress.step("publish: %d supplier statements, restricted register of %s flags", statements,
-        Progress.count(flags.size()));
+        Progress.count(register.size()));
 
     Map<String, Object> extra = new LinkedHashMap<>();
     extra.put("period_rows", headline.rows());
     extra.put("flags", flags.size());
     extra.put("benchmark_cells", bandRows.size());
     extra.put("percentile_method", Bands.PERCENTILE_METHOD);
+    extra.put("decisions", review.manifest());
     // Listener events arrive asynchronously: the counts can lag the last job by a few events.
     extra.put("spark_jobs", work.jobs());
     extra.put("spark_shuffle_stages", work.shuffles());
@@ -202,6 +217,7 @@ public final class MonthlyJob {
     Manifest.Run run = new Manifest.Run(Version.get(), period, r.input().toString(), r.out().toString(),
         r.store().toString(), r.master(), started, Instant.now());
     io.write(pub.file(MANIFEST), Manifest.render(run, ingested.files(), o.toJson(), extra));
+    org.fairfee.jobs.decisions.FlagReview.save(io, r.store(), period, review); // issue 17: last, after every file
     points.unpersist();
     return new Outcome(period, ingested, headline.rows(), flags.size());
   }

@@ -24,9 +24,14 @@ public final class FlagsRegister {
 
   public static final String BANNER = "RESTRICTED: NHS commercial teams only";
 
+  /** flags.csv: the month's flags in the order given (the jobs sort them), columns of {@code Tables.REVIEWED_FLAGS}. */
+  public static String flagsCsv(List<Flag> flags) {
+    return Cells.csv(Tables.REVIEWED_FLAGS, flags.stream().map(Cells::values).toList());
+  }
+
   /** Every flag as a row of flags.csv's columns, in register order. */
   public static String csv(List<Flag> flags) {
-    return Cells.csv(Tables.FLAGS, sorted(flags).stream().map(Cells::values).toList());
+    return Cells.csv(Tables.REVIEWED_FLAGS, sorted(flags).stream().map(Cells::values).toList());
   }
 
   /** Per buyer: buyer_ref, n_flags, amount_at_stake_gbp, largest amount first, then buyer_ref. */
@@ -51,8 +56,8 @@ public final class FlagsRegister {
     String workbook = Workbook.fileName(period);
     StringBuilder h = new StringBuilder(131_072);
     Page.open(h, "fairfee flags register " + period + " (RESTRICTED)", "Flags register, " + period,
-        "The lines flagged under the charter this month: totals by rule, buyer and supplier, then the flags with"
-            + " the most at stake.", Page.Audience.RESTRICTED, BANNER);
+        "The lines flagged under the charter this month and earlier flags still open: totals by rule, buyer and"
+            + " supplier, then the flags with the most at stake.", Page.Audience.RESTRICTED, BANNER);
     h.append("<nav class=\"toc\" aria-label=\"Contents\"><ol><li><a href=\"#rules\">By rule</a></li>")
         .append("<li><a href=\"#buyers\">By buyer</a></li><li><a href=\"#suppliers\">By supplier</a></li>")
         .append("<li><a href=\"#top\">Largest flags</a></li></ol></nav>\n");
@@ -64,8 +69,12 @@ public final class FlagsRegister {
     h.append("; every buyer's totals are in ");
     link(h, BUYER_TOTALS_FILE);
     h.append(". Tables run largest amount at stake first. A line can be flagged under more than one rule, and then"
-        + " counts in the totals once per rule.</p>\n<dl class=\"tiles\">\n");
+        + " counts in the totals once per rule. A flag raised in an earlier month stays here until a decision is"
+        + " recorded for it (<code>--decisions</code>); a dismissed flag puts nothing at stake in any total.</p>\n"
+        + "<dl class=\"tiles\">\n");
     Tags.tile(h, "Flags", Fmt.count(all.size()));
+    Tags.tile(h, "Still open", Fmt.count(all.stream().filter(Flag::open).count()));
+    Tags.tile(h, "Recovered", Fmt.gbp(recovered(all)));
     Tags.tile(h, "Suppliers flagged", Fmt.count(suppliers.size()));
     Tags.tile(h, "Buyers affected", Fmt.count(buyers.size()));
     Tags.tile(h, "At stake, all rules", Fmt.gbp(total));
@@ -136,13 +145,15 @@ public final class FlagsRegister {
     h.append("<section aria-labelledby=\"top\">\n<h2 id=\"top\">The flags with the most at stake</h2>\n");
     String caption = "Flags, largest amount at stake first";
     Tags.scroll(h, caption);
-    Tags.table(h, "compact", caption, "#At stake", "Rule", "Supplier and buyer", "Charge", "Invoice", "#Net amount",
-        "Evidence");
+    Tags.table(h, "compact", caption, "#At stake", "Rule", "Decision", "Supplier and buyer", "Charge", "Invoice",
+        "#Net amount", "Evidence");
     int shown = Budget.rows(h, all, Budget.REGISTER_FLAGS, Budget.REGISTER_FLAG_BYTES, (row, f) -> {
       row.append("<tr>");
       Tags.num(row, Fmt.gbp(f.amountAtStakeGbp()));
       row.append("<td><code>").append(esc(f.rule())).append("</code><br>").append(esc(f.severityLevel().value()))
           .append("</td>");
+      Tags.td(row, SupplierStatement.decisionWords(f, period) + (f.ageMonths() > 0 ? ", " + f.ageMonths()
+          + (f.ageMonths() == 1 ? " month old" : " months old") : ""));
       row.append("<td><code>").append(esc(Text.shorten(f.supplierRef(), 64))).append("</code><br>to <code>")
           .append(esc(Text.shorten(f.buyerRef(), 64))).append("</code></td>");
       Tags.wrap(row, Text.shorten(charge(f), Budget.TEXT_CHARS));
@@ -166,6 +177,12 @@ public final class FlagsRegister {
     h.append("</section>\n");
     Page.close(h, version);
     return h.toString();
+  }
+
+  /** Pounds recovered on RECOVERED flags. */
+  public static BigDecimal recovered(List<Flag> flags) {
+    return flags.stream().filter(f -> f.recoveredGbp() != null).map(Flag::recoveredGbp)
+        .reduce(BigDecimal.ZERO, BigDecimal::add);
   }
 
   /** The register's CSV, beside its page in restricted/. */
@@ -203,7 +220,7 @@ public final class FlagsRegister {
     Map<String, java.util.Set<String>> buyers = new HashMap<>();
     for (Flag f : flags) {
       counts.computeIfAbsent(f.supplierRef(), k -> new long[1])[0]++;
-      sums.merge(f.supplierRef(), f.amountAtStakeGbp(), BigDecimal::add);
+      sums.merge(f.supplierRef(), f.countedAtStakeGbp(), BigDecimal::add);
       buyers.computeIfAbsent(f.supplierRef(), k -> new java.util.HashSet<>()).add(f.buyerRef());
     }
     return counts.keySet().stream()
@@ -222,7 +239,7 @@ public final class FlagsRegister {
     Map<String, BigDecimal> sums = new HashMap<>();
     for (Flag f : flags) {
       counts.computeIfAbsent(f.buyerRef(), k -> new long[1])[0]++;
-      sums.merge(f.buyerRef(), f.amountAtStakeGbp(), BigDecimal::add);
+      sums.merge(f.buyerRef(), f.countedAtStakeGbp(), BigDecimal::add);
     }
     return counts.keySet().stream().map(b -> new BuyerTotal(b, counts.get(b)[0], sums.get(b)))
         .sorted(Comparator.comparing(BuyerTotal::amountAtStakeGbp, Comparator.reverseOrder())

@@ -16,6 +16,7 @@ import java.util.TreeSet;
 import org.fairfee.reports.model.BenchmarkBand;
 import org.fairfee.reports.model.Headline;
 import org.fairfee.reports.model.PeerGroup;
+import org.fairfee.reports.model.Reviews;
 import org.fairfee.reports.model.RuleTotal;
 import org.fairfee.reports.model.TrendPoint;
 import org.fairfee.schemas.ReasonCode;
@@ -44,6 +45,7 @@ public final class MarketReport {
       h.append("<nav class=\"toc\" aria-label=\"Contents\"><ol>")
           .append("<li><a href=\"#headline\">Headline</a></li><li><a href=\"#bands\">Benchmark bands</a></li>")
           .append("<li><a href=\"#trend\">Trend</a></li><li><a href=\"#flags\">Flags</a></li>")
+          .append(d.reviews() != null ? "<li><a href=\"#decisions\">Decisions</a></li>" : "")
           .append("<li><a href=\"#dq\">Data quality</a></li>")
           .append(d.method() != null ? "<li><a href=\"#method\">Method</a></li>" : "")
           .append("</ol></nav>\n");
@@ -57,6 +59,9 @@ public final class MarketReport {
     }
     if (full) {
       flags(h, d.period(), d.headline());
+      if (d.reviews() != null) {
+        decisions(h, d.period(), d.reviews());
+      }
     }
     dataQuality(h, d.quality());
     if (d.method() != null) {
@@ -294,6 +299,42 @@ public final class MarketReport {
       Tags.td(h, t.rule().severity().value());
       Tags.num(h, Fmt.count(t.flags()));
       Tags.num(h, Fmt.gbp(t.amountAtStakeGbp()));
+      h.append("</tr>\n");
+    }
+    Tags.endTable(h);
+    h.append("</section>\n");
+  }
+
+  // ---- decisions ----
+
+  static void decisions(StringBuilder h, String period, Reviews r) {
+    h.append("<section aria-labelledby=\"decisions\">\n<h2 id=\"decisions\">Decisions on flags</h2>\n")
+        .append("<p>NHS commercial teams review flags and record a decision: confirmed (the charge breaks the charter),"
+            + " recovered (and the money came back) or dismissed (the flag was wrong). These are all flags raised up"
+            + " to ").append(esc(period)).append(", by state, with the pounds they were flagged for; a dismissed flag"
+            + " counts in no pounds at stake elsewhere in this report. A line flagged under two rules counts once per"
+            + " rule. No supplier or buyer is named.</p>\n")
+        .append("<dl class=\"tiles\">\n");
+    Tags.tile(h, "Recovered", Fmt.gbp(r.recoveredGbp()));
+    Tags.tile(h, "Decided", Fmt.count(r.decided()));
+    h.append("</dl>\n");
+    Tags.table(h, null, "Flags by decision", "Decision", "#Flags", "#Flagged for");
+    for (Reviews.Status st : r.statuses()) {
+      h.append("<tr>");
+      Tags.td(h, st.state().toLowerCase(java.util.Locale.ROOT));
+      Tags.num(h, Fmt.count(st.flags()));
+      Tags.num(h, Fmt.gbp(st.amountAtStakeGbp()));
+      h.append("</tr>\n");
+    }
+    Tags.endTable(h);
+    h.append("<p>How often each rule was right: of its flags with a decision, the share confirmed or recovered.</p>\n");
+    Tags.table(h, null, "Measured precision by rule", "Rule", "#Decided", "#Confirmed", "#Share confirmed");
+    for (Reviews.RulePrecision p : r.byRule()) {
+      h.append("<tr>");
+      Tags.code(h, p.rule().name());
+      Tags.num(h, Fmt.count(p.decided()));
+      Tags.num(h, Fmt.count(p.confirmed()));
+      Tags.num(h, p.share() == null ? "\u2013" : Fmt.percent(p.share()));
       h.append("</tr>\n");
     }
     Tags.endTable(h);

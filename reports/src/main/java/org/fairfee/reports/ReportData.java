@@ -6,6 +6,7 @@ import java.util.List;
 import org.fairfee.reports.model.BenchmarkBand;
 import org.fairfee.reports.model.Headline;
 import org.fairfee.reports.model.Method;
+import org.fairfee.reports.model.Reviews;
 import org.fairfee.reports.model.TrendPoint;
 
 /**
@@ -19,9 +20,10 @@ import org.fairfee.reports.model.TrendPoint;
  * @param method the settings used; null leaves the methodology out
  * @param bands every benchmarks.csv row of the period, published or suppressed
  * @param trend monthly medians per category, fee type and basis class; the last 12 months are shown
+ * @param reviews where the review of flags stands (decisions recorded so far); null leaves the section out
  */
 public record ReportData(String period, String version, DataQuality quality, Headline headline, Method method,
-    List<BenchmarkBand> bands, List<TrendPoint> trend) {
+    List<BenchmarkBand> bands, List<TrendPoint> trend, Reviews reviews) {
 
   public ReportData {
     if (period == null) {
@@ -39,9 +41,20 @@ public record ReportData(String period, String version, DataQuality quality, Hea
     trend = trend == null ? List.of() : List.copyOf(trend);
   }
 
+  /** Without the review of flags. */
+  public ReportData(String period, String version, DataQuality quality, Headline headline, Method method,
+      List<BenchmarkBand> bands, List<TrendPoint> trend) {
+    this(period, version, quality, headline, method, bands, trend, null);
+  }
+
   /** Data quality only, as the foundation job renders it until it computes the rest. */
   public ReportData(String period, String version, DataQuality quality) {
-    this(period, version, quality, null, null, List.of(), List.of());
+    this(period, version, quality, null, null, List.of(), List.of(), null);
+  }
+
+  /** This data with the review of flags. */
+  public ReportData withReviews(Reviews r) {
+    return new ReportData(period, version, quality, headline, method, bands, trend, r);
   }
 
   public YearMonth month() {

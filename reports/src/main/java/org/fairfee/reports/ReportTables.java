@@ -85,6 +85,7 @@ public final class ReportTables {
       optional(Cols.P75, FieldType.PRICE),
       optional(Cols.P90, FieldType.PRICE),
       optional(POSITION, FieldType.STRING),
+      optional(Cols.FLAG_ID, FieldType.STRING),
       optional(Cols.RULE, FieldType.STRING),
       optional(Cols.SEVERITY, FieldType.STRING),
       optional(Cols.SUBMISSION_ID, FieldType.STRING),
@@ -95,5 +96,7 @@ public final class ReportTables {
       optional(Cols.NET_GBP, FieldType.MONEY),
       optional(Cols.AMOUNT_AT_STAKE_GBP, FieldType.MONEY),
       optional(Cols.EVIDENCE, FieldType.STRING),
-      optional(WHAT_YOU_CAN_DO, FieldType.STRING)));
+      optional(WHAT_YOU_CAN_DO, FieldType.STRING),
+      optional(Cols.DECISION, FieldType.STRING),
+      optional(Cols.RAISED_PERIOD, FieldType.STRING)));
 }

@@ -124,6 +124,7 @@ public final class SupplierStatement {
     Tags.tile(h, "Above p75", Fmt.count(aboveP75));
     Tags.tile(h, "Above p90", Fmt.count(aboveP90));
     Tags.tile(h, "Your flags", Fmt.count(own.flags.size()));
+    Tags.tile(h, "Still open", Fmt.count(own.flags.stream().filter(Flag::open).count()));
     Tags.tile(h, "At stake", Fmt.gbp(atStake));
     h.append("</dl>\n");
 
@@ -308,7 +309,9 @@ public final class SupplierStatement {
       h.append("<p>No line of yours was flagged this month.</p>\n</section>\n");
       return;
     }
-    h.append("<p>Lines of yours flagged under the charter this month, largest amount at stake first. What you can do"
+    h.append("<p>Lines of yours flagged under the charter this month, and earlier flags still open, largest amount at"
+        + " stake first. Decision says what the NHS commercial team decided: open (not yet reviewed), confirmed,"
+        + " recovered (the money came back) or dismissed (the flag was wrong: nothing is at stake). What you can do"
         + " about each kind of flag:</p>\n<ul class=\"guidance\">\n");
     own.flags.stream().map(Flag::ruleCode).distinct().sorted().forEach(r -> h.append("<li><strong><code>")
         .append(esc(r.name())).append("</code></strong> (").append(esc(r.severity().value())).append("). Charter: ")
@@ -317,12 +320,14 @@ public final class SupplierStatement {
     h.append("</ul>\n");
     String caption = "Your flags, largest amount at stake first";
     Tags.scroll(h, caption);
-    Tags.table(h, "compact", caption, "#At stake", "Rule", "Buyer", "Charge", "Invoice", "#Net amount", "Evidence");
+    Tags.table(h, "compact", caption, "#At stake", "Rule", "Decision", "Buyer", "Charge", "Invoice", "#Net amount",
+        "Evidence");
     int shown = Budget.rows(h, own.flags, Budget.STATEMENT_FLAGS, Budget.STATEMENT_FLAG_BYTES, (row, f) -> {
       row.append("<tr>");
-      Tags.num(row, Fmt.gbp(f.amountAtStakeGbp()));
+      Tags.num(row, Fmt.gbp(f.countedAtStakeGbp()));
       row.append("<td><code>").append(esc(f.rule())).append("</code><br>").append(esc(f.severityLevel().value()))
           .append("</td>");
+      Tags.td(row, decisionWords(f, period));
       Tags.code(row, Text.shorten(f.buyerRef(), 64));
       Tags.wrap(row, Text.shorten(own.redact(FlagsRegister.charge(f)), Budget.TEXT_CHARS));
       Tags.wrap(row, Text.shorten(own.redact(FlagsRegister.invoice(f)), Budget.TEXT_CHARS));
@@ -359,8 +364,17 @@ public final class SupplierStatement {
     return pos == Position.WITHIN_P25_P75 ? "pos-within" : "pos-above";
   }
 
+  /** A flag's decision in words, with the month it was raised when that is not the statement's month. */
+  static String decisionWords(Flag f, String period) {
+    String d = f.open() ? "open" : f.decision().toLowerCase(java.util.Locale.ROOT);
+    if (f.decided() == org.fairfee.schemas.Decision.RECOVERED) {
+      d += " " + Fmt.gbp(f.recoveredGbp());
+    }
+    return period.equals(f.raisedPeriod()) ? d : d + " (raised " + f.raisedPeriod() + ")";
+  }
+
   static BigDecimal sum(List<Flag> flags) {
-    return flags.stream().map(Flag::amountAtStakeGbp).reduce(BigDecimal.ZERO, BigDecimal::add);
+    return flags.stream().map(Flag::countedAtStakeGbp).reduce(BigDecimal.ZERO, BigDecimal::add);
   }
 
   /** A basis class as the heading of its block of the summary, with its unit. */
@@ -383,14 +397,15 @@ public final class SupplierStatement {
           shown ? "published" : bandStatus(b),
           shown ? b.p10() : null, shown ? b.p25() : null, shown ? b.median() : null, shown ? b.p75() : null,
           shown ? b.p90() : null, shown ? pos.words() : null,
-          null, null, null, null, null, null, null, null, null, null, null));
+          null, null, null, null, null, null, null, null, null, null, null, null, null, null));
     }
     for (Flag f : own.flags) {
       rows.add(java.util.Arrays.asList(ReportTables.FLAG, supplierRef, f.buyerRef(), f.productCategory(),
           f.interfaceStandard(), f.feeType(), null, null, null, null, null, null, null, null, null, null,
-          f.rule(), f.severityLevel().value(), own.redact(f.submissionId()), f.lineNo(), own.redact(f.interfaceRef()),
-          own.redact(f.invoiceRef()), f.invoiceDate(), f.netAmountGbp(), f.amountAtStakeGbp(),
-          own.redact(FlagsRegister.evidence(f)), Guidance.whatYouCanDo(f.ruleCode())));
+          f.flagId(), f.rule(), f.severityLevel().value(), own.redact(f.submissionId()), f.lineNo(),
+          own.redact(f.interfaceRef()), own.redact(f.invoiceRef()), f.invoiceDate(), f.netAmountGbp(),
+          f.countedAtStakeGbp(), own.redact(FlagsRegister.evidence(f)), Guidance.whatYouCanDo(f.ruleCode()),
+          f.decision(), f.raisedPeriod()));
     }
     return Cells.csv(ReportTables.STATEMENT, rows);
   }

@@ -100,7 +100,7 @@ public final class Workbook {
       readme(wb, st, d, restricted);
       flush(write(wb, st, BENCHMARKS, Tables.BENCHMARKS, benchmarkRows(d.bands())));
       if (restricted) {
-        flush(write(wb, st, FLAGS, Tables.FLAGS, flags.stream().sorted(Flag.BY_AMOUNT_AT_STAKE).map(Cells::values).toList()));
+        flush(write(wb, st, FLAGS, Tables.REVIEWED_FLAGS, flags.stream().sorted(Flag.BY_AMOUNT_AT_STAKE).map(Cells::values).toList()));
         flush(write(wb, st, SUPPLIER_TOTALS, ReportTables.SUPPLIER_TOTALS, supplierTotals(flags)));
       }
       flush(write(wb, st, DATA_QUALITY, ReportTables.DATA_QUALITY, qualityRows(d.quality())));
@@ -144,7 +144,7 @@ public final class Workbook {
       Object[] t = by.computeIfAbsent(f.supplierRef(), k -> new EnumMap<>(RuleCode.class))
           .computeIfAbsent(f.ruleCode(), k -> new Object[] {0L, BigDecimal.ZERO});
       t[0] = (Long) t[0] + 1;
-      t[1] = ((BigDecimal) t[1]).add(f.amountAtStakeGbp());
+      t[1] = ((BigDecimal) t[1]).add(f.countedAtStakeGbp());
     }
     List<List<Object>> rows = new ArrayList<>();
     by.forEach((supplier, rules) -> rules.forEach((rule, t) ->
@@ -191,11 +191,13 @@ public final class Workbook {
         + " for RECURRING, unit price for PER_TRANSACTION, the amount for ONE_OFF; net of VAT. sa_ columns are £ per"
         + " unit of size_measure."));
     if (restricted) {
-      rows.add(row("Sheet " + FLAGS, "Every flag of the month, one row per flagged line and rule, largest amount at"
-          + " stake first. Columns as in flags.csv. evidence says why the line was flagged; related_submission_id"
-          + " and related_line_no name the earlier charge where there is one."));
+      rows.add(row("Sheet " + FLAGS, "Every flag of the month and every earlier flag still open, one row per"
+          + " flagged line and rule, largest amount at stake first. Columns as in flags.csv. evidence says why the"
+          + " line was flagged; related_submission_id and related_line_no name the earlier charge where there is"
+          + " one; decision is empty while the flag is open, and raised_period and age_months say when it was"
+          + " raised."));
       rows.add(row("Sheet " + SUPPLIER_TOTALS, "Per supplier and rule: the number of flags (n_flags) and the pounds"
-          + " at stake."));
+          + " at stake, dismissed flags counting nothing."));
     }
     rows.add(row("Sheet " + DATA_QUALITY, "What the run's input came to: files received, accepted, rejected and"
         + " duplicate; rows read, accepted and quarantined; quarantined rows and rejected files by reason code."));

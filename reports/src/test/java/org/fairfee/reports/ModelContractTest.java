@@ -27,8 +27,17 @@ class ModelContractTest {
   }
 
   @Test
-  void flagMirrorsFlags() {
-    assertMirrors(Flag.class, Tables.FLAGS);
+  void flagMirrorsReviewedFlags() {
+    assertMirrors(Flag.class, Tables.REVIEWED_FLAGS);
+  }
+
+  @Test
+  void reviewedFlagsAreTheRulesColumnsBetweenTheIdAndTheReview() {
+    List<String> reviewed = Tables.REVIEWED_FLAGS.columnNames();
+    assertEquals("flag_id", reviewed.get(0));
+    assertEquals(Tables.FLAGS.columnNames(), reviewed.subList(1, 1 + Tables.FLAGS.columnNames().size()));
+    assertEquals(List.of("decision", "recovered_gbp", "decided_on", "raised_period", "age_months"),
+        reviewed.subList(1 + Tables.FLAGS.columnNames().size(), reviewed.size()));
   }
 
   static void assertMirrors(Class<? extends Record> type, Table table) {

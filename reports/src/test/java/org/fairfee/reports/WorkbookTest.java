@@ -45,7 +45,7 @@ class WorkbookTest {
   void headersAreTheContractColumns() throws Exception {
     try (XSSFWorkbook wb = Sheets.open(FULL)) {
       assertEquals(Tables.BENCHMARKS.columnNames(), header(wb.getSheet(Workbook.BENCHMARKS)));
-      assertEquals(Tables.FLAGS.columnNames(), header(wb.getSheet(Workbook.FLAGS)));
+      assertEquals(Tables.REVIEWED_FLAGS.columnNames(), header(wb.getSheet(Workbook.FLAGS)));
       assertEquals(ReportTables.SUPPLIER_TOTALS.columnNames(), header(wb.getSheet(Workbook.SUPPLIER_TOTALS)));
       assertEquals(ReportTables.DATA_QUALITY.columnNames(), header(wb.getSheet(Workbook.DATA_QUALITY)));
     }
@@ -79,15 +79,15 @@ class WorkbookTest {
     try (XSSFWorkbook wb = Sheets.open(FULL)) {
       Sheet flags = wb.getSheet(Workbook.FLAGS);
       Row first = flags.getRow(1);
-      Cell stake = first.getCell(col(Tables.FLAGS, Cols.AMOUNT_AT_STAKE_GBP));
+      Cell stake = first.getCell(col(Tables.REVIEWED_FLAGS, Cols.AMOUNT_AT_STAKE_GBP));
       assertEquals(CellType.NUMERIC, stake.getCellType());
       assertEquals(27500.0, stake.getNumericCellValue(), "largest amount at stake first");
       assertEquals(Workbook.GBP_FORMAT, stake.getCellStyle().getDataFormatString());
       assertTrue(stake.getCellStyle().getDataFormatString().startsWith("\"£\"#,##0.00"));
-      Cell line = first.getCell(col(Tables.FLAGS, Cols.LINE_NO));
+      Cell line = first.getCell(col(Tables.REVIEWED_FLAGS, Cols.LINE_NO));
       assertEquals(CellType.NUMERIC, line.getCellType());
       assertEquals("#,##0", line.getCellStyle().getDataFormatString());
-      Cell date = first.getCell(col(Tables.FLAGS, Cols.INVOICE_DATE));
+      Cell date = first.getCell(col(Tables.REVIEWED_FLAGS, Cols.INVOICE_DATE));
       assertTrue(DateUtil.isCellDateFormatted(date));
       assertEquals("2026-05-11", date.getLocalDateTimeCellValue().toLocalDate().toString());
 

@@ -144,6 +144,22 @@ public final class Cols {
   /** Number of flags in a total (per rule, per supplier and rule). */
   public static final String N_FLAGS = "n_flags";
 
+  // ---- flag decisions (the review loop) ----
+  /** A flag's stable id: see {@link FlagId}. */
+  public static final String FLAG_ID = "flag_id";
+  /** CONFIRMED, DISMISSED or RECOVERED ({@link Decision}); empty while the flag is open. */
+  public static final String DECISION = "decision";
+  /** Pounds recovered on a RECOVERED flag. */
+  public static final String RECOVERED_GBP = "recovered_gbp";
+  /** The day a decision was taken (ISO date). */
+  public static final String DECIDED_ON = "decided_on";
+  /** Free text a reviewer gave with a decision; never published. */
+  public static final String NOTE = "note";
+  /** The month (YYYY-MM) whose run first raised a flag. */
+  public static final String RAISED_PERIOD = "raised_period";
+  /** Whole months from raised_period to the month evaluated: 0 for the month's own flags. */
+  public static final String AGE_MONTHS = "age_months";
+
   // ---- ground truth of generated sample data (labels.csv) ----
   /** A rule code, a hard-negative name or BAD_ROW:&lt;reason code&gt; that a generated line was made to carry. */
   public static final String LABEL = "label";

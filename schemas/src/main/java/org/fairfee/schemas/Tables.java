@@ -70,7 +70,11 @@ public final class Tables {
       required(Cols.WINDOW_START, FieldType.DATE),
       required(Cols.WINDOW_END, FieldType.DATE)));
 
-  /** flags.csv: one row per flagged line of the period and rule. */
+  /**
+   * One row per flagged line of the period and rule, as every rule step produces it (the Spark side).
+   * What is published (flags.csv, the register, the workbook) is {@link #REVIEWED_FLAGS}: these
+   * columns between a flag_id and the review columns.
+   */
   public static final Table FLAGS = new Table("flags", List.of(
       required(Cols.SUBMISSION_ID, FieldType.STRING),
       required(Cols.LINE_NO, FieldType.INT),
@@ -95,6 +99,24 @@ public final class Tables {
       optional(Cols.INTERFACE_REF, FieldType.STRING),
       optional(Cols.INVOICE_REF, FieldType.STRING)));
 
+  /**
+   * flags.csv, restricted/flags-register.csv and the workbook's Flags sheet: {@link FlagId flag_id},
+   * the columns of {@link #FLAGS}, then the review: the decision in force (empty while open), pounds
+   * recovered, the day decided, the month that raised the flag and its age in months.
+   */
+  public static final Table REVIEWED_FLAGS = reviewedFlags();
+
+  /**
+   * A decisions file ({@code --decisions}), and the decisions kept in the store: one decision on one
+   * flag. recovered_gbp is required, and above 0, for RECOVERED only; note is never published.
+   */
+  public static final Table DECISIONS = new Table("decisions", List.of(
+      required(Cols.FLAG_ID, FieldType.STRING),
+      required(Cols.DECISION, FieldType.STRING),
+      optional(Cols.RECOVERED_GBP, FieldType.MONEY),
+      required(Cols.DECIDED_ON, FieldType.DATE),
+      optional(Cols.NOTE, FieldType.STRING)));
+
   /** fee-groups.csv: one row per P4 peer group (buyer_type empty), plus one per buyer type that has a size fit of its own. */
   public static final Table FEE_PEER_GROUPS = new Table("fee_peer_groups", List.of(
       required(Cols.PRODUCT_CATEGORY, FieldType.STRING),
@@ -117,6 +139,18 @@ public final class Tables {
       required(Cols.PRODUCT_CATEGORY, FieldType.STRING),
       required(Cols.N_FLAGGED_LINES, FieldType.LONG),
       required(Cols.AMOUNT_AT_STAKE_GBP, FieldType.MONEY)));
+
+  private static Table reviewedFlags() {
+    List<Field> fields = new ArrayList<>();
+    fields.add(required(Cols.FLAG_ID, FieldType.STRING));
+    fields.addAll(FLAGS.fields());
+    fields.add(optional(Cols.DECISION, FieldType.STRING));
+    fields.add(optional(Cols.RECOVERED_GBP, FieldType.MONEY));
+    fields.add(optional(Cols.DECIDED_ON, FieldType.DATE));
+    fields.add(required(Cols.RAISED_PERIOD, FieldType.STRING));
+    fields.add(required(Cols.AGE_MONTHS, FieldType.INT));
+    return new Table("reviewed_flags", fields);
+  }
 
   private static Table charges() {
     List<Field> fields = new ArrayList<>();

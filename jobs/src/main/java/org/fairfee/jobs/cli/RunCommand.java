@@ -47,6 +47,7 @@ final class RunCommand implements Main.Command {
         Args.value("out", "DIR", "output folder; the month goes to OUT/PERIOD/, history to OUT/store/"),
         Args.value("config", "FILE", "JSON settings overriding the defaults (see README)"),
         Args.value("store", "DIR", "the Parquet store of history (default OUT/store)"),
+        Args.value("decisions", "PATH", "decisions on flags: a CSV file, or a folder whose *.csv are all read"),
         Args.value("master", "URL", "Spark master (default local[*], or what spark-submit set)"),
         Args.flag("rebuild", "empty the store and rebuild it from the input files (after a damaged store file)"),
         Args.flag("quiet", "no progress lines")));
@@ -66,6 +67,7 @@ final class RunCommand implements Main.Command {
     String outText;
     String period;
     String configText = null;
+    String decisionsText = null;
     if (demo) {
       java.nio.file.Path home = home();
       inputText = home.resolve("sample-data").resolve("submissions").toString();
@@ -80,6 +82,7 @@ final class RunCommand implements Main.Command {
       outText = a.require("out");
       period = a.require("period");
       configText = a.get("config").orElse(null);
+      decisionsText = a.get("decisions").orElse(null);
     }
     if (period != null) {
       checkPeriod(name, period);
@@ -98,6 +101,13 @@ final class RunCommand implements Main.Command {
         options = Options.fromJson(io.readString(config));
       } catch (IllegalArgumentException e) {
         throw new UsageException(name, "config file " + configText + ": " + e.getMessage());
+      }
+    }
+    Path decisions = null;
+    if (decisionsText != null) {
+      decisions = Io.path(decisionsText);
+      if (!io.exists(decisions)) {
+        throw new UsageException(name, "decisions file or folder " + decisionsText + " does not exist");
       }
     }
     Path outDir = Io.path(outText);
@@ -142,7 +152,7 @@ final class RunCommand implements Main.Command {
         progress.step("store: emptied %s to rebuild it from the input files (--rebuild)", store);
       }
       return execute(name, new MonthlyJob.Request(input, period, outDir, store, options,
-          a.get("master").orElse(null)), io, pub, progress, out, err, log);
+          a.get("master").orElse(null), decisions), io, pub, progress, out, err, log);
     } catch (OutputLock.HeldException e) {
       err.println("fairfee " + name + ": " + e.getMessage());
       return 1;

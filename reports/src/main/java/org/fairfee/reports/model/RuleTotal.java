@@ -21,7 +21,7 @@ public record RuleTotal(RuleCode rule, long flags, BigDecimal amountAtStakeGbp) 
     Map<RuleCode, BigDecimal> sums = new EnumMap<>(RuleCode.class);
     for (Flag f : flags) {
       counts.computeIfAbsent(f.ruleCode(), r -> new long[1])[0]++;
-      sums.merge(f.ruleCode(), f.amountAtStakeGbp(), BigDecimal::add);
+      sums.merge(f.ruleCode(), f.countedAtStakeGbp(), BigDecimal::add);
     }
     List<RuleTotal> out = new ArrayList<>();
     for (RuleCode r : RuleCode.values()) {

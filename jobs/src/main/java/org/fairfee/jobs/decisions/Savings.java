@@ -1,0 +1,65 @@
+package org.fairfee.jobs.decisions;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
+import org.apache.spark.sql.types.StructType;
+import org.fairfee.reports.model.Flag;
+import org.fairfee.schemas.Cols;
+import org.fairfee.schemas.SparkSchemas;
+import org.fairfee.schemas.Tables;
+
+/**
+ * restricted/savings-by-supplier.csv without dismissed flags. The rows come from RankFeeSavings over
+ * every P4 flag of the month; when none of them is dismissed they stand. Otherwise they are made
+ * again here, the same way (per supplier and category: lines with a P4 flag, each line once at the
+ * largest of its amounts, largest total first, then supplier and category), from the flags that
+ * are not dismissed.
+ */
+public final class Savings {
+  private Savings() {}
+
+  public static List<Row> withoutDismissed(List<Row> savings, List<Flag> month) {
+    if (month.stream().noneMatch(f -> f.dismissed() && isP4(f))) {
+      return savings;
+    }
+    return of(month);
+  }
+
+  /** The rows from the month's flags that are not dismissed. */
+  static List<Row> of(List<Flag> month) {
+    Map<List<Object>, BigDecimal> perLine = new LinkedHashMap<>();
+    for (Flag f : month) {
+      if (isP4(f) && !f.dismissed()) {
+        perLine.merge(List.of(f.supplierRef(), f.productCategory(), f.submissionId(), f.lineNo()),
+            f.amountAtStakeGbp(), BigDecimal::max);
+      }
+    }
+    Map<List<String>, Object[]> groups = new TreeMap<>(Comparator.comparing((List<String> k) -> k.get(0))
+        .thenComparing(k -> k.get(1)));
+    perLine.forEach((k, amount) -> {
+      Object[] t = groups.computeIfAbsent(List.of((String) k.get(0), (String) k.get(1)),
+          g -> new Object[] {0L, BigDecimal.ZERO});
+      t[0] = (Long) t[0] + 1;
+      t[1] = ((BigDecimal) t[1]).add(amount);
+    });
+    StructType schema = SparkSchemas.of(Tables.FEE_MARKET_VIEW);
+    List<Row> out = new ArrayList<>();
+    groups.forEach((k, t) -> out.add(new GenericRowWithSchema(new Object[] {k.get(0), k.get(1), t[0],
+        ((BigDecimal) t[1]).setScale(2)}, schema)));
+    out.sort(Comparator.comparing((Row r) -> (BigDecimal) r.getAs(Cols.AMOUNT_AT_STAKE_GBP), Comparator.reverseOrder())
+        .thenComparing(r -> (String) r.getAs(Cols.SUPPLIER_REF))
+        .thenComparing(r -> (String) r.getAs(Cols.PRODUCT_CATEGORY)));
+    return out;
+  }
+
+  private static boolean isP4(Flag f) {
+    return f.ruleCode().family().equals("P4");
+  }
+}
