@@ -29,6 +29,8 @@ import org.fairfee.jobs.core.Options;
 import org.fairfee.jobs.core.Progress;
 import org.fairfee.jobs.core.SparkWork;
 import org.fairfee.jobs.core.Version;
+import org.fairfee.jobs.decisions.FlagReview;
+import org.fairfee.jobs.decisions.Savings;
 import org.fairfee.jobs.fees.FlagFees;
 import org.fairfee.jobs.fees.RankFeeSavings;
 import org.fairfee.jobs.flags.CharterFlags;
@@ -171,9 +173,9 @@ public final class MonthlyJob {
     progress.step("evaluate: %s flags in %s", Progress.count(flagRows.size()), period);
 
     // Publish.
-    // Review loop (issue 17): ids, decisions in force, dismissed lines dropped, earlier open flags carried.
-    org.fairfee.jobs.decisions.FlagReview.Result review =
-        org.fairfee.jobs.decisions.FlagReview.apply(io, r.store(), period, r.decisions(), flagRows);
+    // The review loop: ids, decisions in force, dismissed lines dropped, earlier open flags carried.
+    FlagReview.Result review =
+        FlagReview.apply(io, r.store(), period, r.decisions(), flagRows);
     List<Flag> flags = review.month();
     List<Flag> register = review.register();
     List<BenchmarkBand> bands = Records.all(bandRows, BenchmarkBand.class);
@@ -199,7 +201,7 @@ public final class MonthlyJob {
     io.write(pub.file(RESTRICTED + "/flags-register.html"), FlagsRegister.html(period, Version.get(), register));
     io.write(pub.file(RESTRICTED + "/buyer-totals.csv"), FlagsRegister.buyerTotalsCsv(register));
     io.write(pub.file(RESTRICTED + "/savings-by-supplier.csv"),
-        TableCsv.format(Tables.FEE_MARKET_VIEW, org.fairfee.jobs.decisions.Savings.withoutDismissed(savings, flags)));
+        TableCsv.format(Tables.FEE_MARKET_VIEW, Savings.withoutDismissed(savings, flags)));
     int statements = statements(points, register, data, io, pub);
     progress.step("publish: %d supplier statements, restricted register of %s flags", statements,
         Progress.count(register.size()));
@@ -217,7 +219,7 @@ public final class MonthlyJob {
     Manifest.Run run = new Manifest.Run(Version.get(), period, r.input().toString(), r.out().toString(),
         r.store().toString(), r.master(), started, Instant.now());
     io.write(pub.file(MANIFEST), Manifest.render(run, ingested.files(), o.toJson(), extra));
-    org.fairfee.jobs.decisions.FlagReview.save(io, r.store(), period, review); // issue 17: last, after every file
+    FlagReview.save(io, r.store(), period, review); // last, after every file
     points.unpersist();
     return new Outcome(period, ingested, headline.rows(), flags.size());
   }
