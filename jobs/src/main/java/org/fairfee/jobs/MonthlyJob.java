@@ -32,7 +32,6 @@ import org.fairfee.jobs.core.Version;
 import org.fairfee.jobs.decisions.FlagReview;
 import org.fairfee.jobs.decisions.Savings;
 import org.fairfee.jobs.fees.FlagFees;
-import org.fairfee.jobs.fees.RankFeeSavings;
 import org.fairfee.jobs.flags.CharterFlags;
 import org.fairfee.jobs.flags.DuplicatePayments;
 import org.fairfee.jobs.importspend.SpendFile;
@@ -165,7 +164,6 @@ public final class MonthlyJob {
         .orderBy(CharterFlags.order())
         .collectAsList();
     List<Row> feeGroups = FlagFees.groups(assessed);
-    List<Row> savings = RankFeeSavings.apply(p4).collectAsList();
     // Only the price points are read again (statements): free the rest before the workbooks are built in the heap.
     lines.unpersist();
     charter.unpersist();
@@ -201,7 +199,7 @@ public final class MonthlyJob {
     io.write(pub.file(RESTRICTED + "/flags-register.html"), FlagsRegister.html(period, Version.get(), register));
     io.write(pub.file(RESTRICTED + "/buyer-totals.csv"), FlagsRegister.buyerTotalsCsv(register));
     io.write(pub.file(RESTRICTED + "/savings-by-supplier.csv"),
-        TableCsv.format(Tables.FEE_MARKET_VIEW, Savings.withoutDismissed(savings, flags)));
+        TableCsv.format(Tables.FEE_MARKET_VIEW, Savings.of(flags)));
     int statements = statements(points, register, data, io, pub);
     progress.step("publish: %d supplier statements, restricted register of %s flags", statements,
         Progress.count(register.size()));

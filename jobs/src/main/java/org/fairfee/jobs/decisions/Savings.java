@@ -16,24 +16,17 @@ import org.fairfee.schemas.SparkSchemas;
 import org.fairfee.schemas.Tables;
 
 /**
- * restricted/savings-by-supplier.csv without dismissed flags. The rows come from RankFeeSavings over
- * every P4 flag of the month; when none of them is dismissed they stand. Otherwise they are made
- * again here, the same way (per supplier and category: lines with a P4 flag, each line once at the
- * largest of its amounts, largest total first, then supplier and category), from the flags that
- * are not dismissed.
+ * restricted/savings-by-supplier.csv, the market view for commercial teams (restricted, not for
+ * suppliers), made on the driver from the month's reviewed flags: per supplier and product category,
+ * the number of lines with a P4 flag that is not dismissed and their total amount at stake, a line
+ * flagged by more than one P4 rule counting once with the largest of its amounts; largest total
+ * first, then supplier and category.
  */
 public final class Savings {
   private Savings() {}
 
-  public static List<Row> withoutDismissed(List<Row> savings, List<Flag> month) {
-    if (month.stream().noneMatch(f -> f.dismissed() && isP4(f))) {
-      return savings;
-    }
-    return of(month);
-  }
-
-  /** The rows from the month's flags that are not dismissed. */
-  static List<Row> of(List<Flag> month) {
+  /** The rows ({@code Tables.FEE_MARKET_VIEW}) from the month's flags. */
+  public static List<Row> of(List<Flag> month) {
     Map<List<Object>, BigDecimal> perLine = new LinkedHashMap<>();
     for (Flag f : month) {
       if (isP4(f) && !f.dismissed()) {

@@ -1,23 +1,20 @@
 package org.fairfee.jobs.decisions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
-import org.fairfee.jobs.SparkTestBase;
-import org.fairfee.jobs.fees.RankFeeSavings;
 import org.fairfee.reports.model.Flag;
 import org.fairfee.schemas.RuleCode;
 import org.fairfee.schemas.SparkSchemas;
 import org.fairfee.schemas.Tables;
 import org.junit.jupiter.api.Test;
 
-/** savings-by-supplier.csv leaves dismissed P4 flags out, and otherwise agrees with RankFeeSavings. */
-class SavingsTest extends SparkTestBase {
+/** savings-by-supplier.csv: P4 lines per supplier and category, each line once, dismissed flags left out. */
+class SavingsTest {
 
   static Flag flag(int line, String supplier, String category, RuleCode rule, String atStake) {
     return new Flag("S-1", line, supplier, "BUY-" + line, rule.name(), rule.severity().value(),
@@ -39,15 +36,10 @@ class SavingsTest extends SparkTestBase {
   }
 
   @Test
-  void madeAgainWithoutDismissalsItAgreesWithRankFeeSavings() {
-    List<Row> rules = new ArrayList<>();
-    for (Row r : FlagReviewTest.rows(FLAGS)) {
-      rules.add(r);
-    }
-    List<Row> spark = RankFeeSavings.apply(SavingsTest.spark.createDataFrame(rules, SparkSchemas.of(Tables.FLAGS)))
-        .collectAsList();
-    assertEquals(text(spark), text(Savings.of(FLAGS)));
-    assertSame(spark, Savings.withoutDismissed(spark, FLAGS), "nothing dismissed: the rows stand");
+  void largestExcessFirstAndALineFlaggedByBothRulesCountsOnce() {
+    List<Row> view = Savings.of(FLAGS);
+    assertEquals(SparkSchemas.of(Tables.FEE_MARKET_VIEW), view.get(0).schema());
+    assertEquals(List.of("SUP-B EPR 1 5000.00", "SUP-A EPR 2 1700.00", "SUP-B PAS 1 10.00"), text(view));
   }
 
   @Test
@@ -56,6 +48,6 @@ class SavingsTest extends SparkTestBase {
     month.set(1, FLAGS.get(1).withDecision("DISMISSED", null, LocalDate.of(2026, 11, 2)));
     month.set(3, FLAGS.get(3).withDecision("DISMISSED", null, LocalDate.of(2026, 11, 2)));
     month.set(4, FLAGS.get(4).withDecision("CONFIRMED", null, LocalDate.of(2026, 11, 2)));
-    assertEquals(List.of("SUP-A EPR 2 1200.00", "SUP-B PAS 1 10.00"), text(Savings.withoutDismissed(List.of(), month)));
+    assertEquals(List.of("SUP-A EPR 2 1200.00", "SUP-B PAS 1 10.00"), text(Savings.of(month)));
   }
 }
