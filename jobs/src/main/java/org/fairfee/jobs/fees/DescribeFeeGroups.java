@@ -3,18 +3,14 @@ package org.fairfee.jobs.fees;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.apache.spark.api.java.function.FlatMapFunction;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.fairfee.jobs.core.FeeOptions;
 import org.fairfee.schemas.Tables;
-import org.fairfee.schemas.SparkSchemas;
 
 /**
- * How each peer group was treated by the P4 rules, for the methodology section of the report and
- * the analysts. In: price points. Out: {@link Tables#FEE_PEER_GROUPS}: per peer group its counts, status
+ * How each peer group was treated by the P4 rules (fee-groups.csv), for the methodology section of
+ * the report and the analysts: the rows of each group's fit reports, which {@link FlagFees#assess}
+ * emits from the same model that judges the month's lines. Out: {@link Tables#FEE_PEER_GROUPS}: per peer group its counts, status
  * (ASSESSED, TOO_FEW_PRICE_POINTS, TOO_FEW_SUPPLIERS), method (SIZE_ADJUSTED or UNADJUSTED) and
  * fitted line (slope and intercept of ln price on ln size, 6 decimals); plus a row per buyer type
  * that was fitted on its own. Sorted by peer group, the whole-group row first.
@@ -22,31 +18,12 @@ import org.fairfee.schemas.SparkSchemas;
 public final class DescribeFeeGroups {
   private DescribeFeeGroups() {}
 
-  /**
-   * The rows, sorted on the driver: they are few (one or a few per peer group), and a global sort on
-   * the executors would add a sampling job that fits every group a second time.
-   */
-  public static List<Row> apply(Dataset<Row> points, FeeOptions options) {
-    FeeOptions o = options;
-    FlatMapFunction<Row, Row> describe = r -> rows(r, o).iterator();
-    List<Row> out = new ArrayList<>(FeeGroups.grouped(points)
-        .flatMap(describe, Encoders.row(SparkSchemas.of(Tables.FEE_PEER_GROUPS)))
-        .collectAsList());
-    out.sort(ORDER);
-    return out;
-  }
-
   /** Peer group (category, standard, fee type, basis class), the whole-group row (no buyer type) first. */
   static final Comparator<Row> ORDER = Comparator.<Row, String>comparing(r -> r.getString(0))
       .thenComparing(r -> r.getString(1))
       .thenComparing(r -> r.getString(2))
       .thenComparing(r -> r.getString(3))
       .thenComparing(r -> r.getString(4), Comparator.nullsFirst(Comparator.naturalOrder()));
-
-  static List<Row> rows(Row groupRow, FeeOptions o) {
-    PeerGroup g = FeeGroups.group(groupRow);
-    return rows(g, PeerGroupAssessment.model(g, FeeGroups.points(groupRow), o).fits());
-  }
 
   /** The rows of one peer group's fits, in {@link Tables#FEE_PEER_GROUPS} columns. */
   static List<Row> rows(PeerGroup g, List<PeerGroupAssessment.FitReport> fits) {

@@ -112,17 +112,22 @@ public final class FlagFees {
 
   /** The P4 flags of an {@link #assess} result, in no particular order. */
   public static Dataset<Row> flags(Dataset<Row> assessed) {
-    // Fields taken out of a nullable struct are all nullable: the identity map restores the table's schema.
-    MapFunction<Row, Row> same = r -> r;
-    return assessed.where(col(FLAG).isNotNull()).select(col(FLAG + ".*"))
-        .map(same, Encoders.row(SparkSchemas.of(Tables.FLAGS)));
+    return rowsOf(assessed, FLAG, Tables.FLAGS);
   }
 
   /** The fee-groups.csv rows of an {@link #assess} result, sorted on the driver ({@link DescribeFeeGroups#ORDER}). */
   public static List<Row> groups(Dataset<Row> assessed) {
-    List<Row> out = new ArrayList<>(assessed.where(col(GROUP).isNotNull()).select(col(GROUP + ".*")).collectAsList());
+    List<Row> out = new ArrayList<>(rowsOf(assessed, GROUP, Tables.FEE_PEER_GROUPS).collectAsList());
     out.sort(DescribeFeeGroups.ORDER);
     return out;
+  }
+
+  /** The rows held in one struct column, with the table's schema. */
+  private static Dataset<Row> rowsOf(Dataset<Row> assessed, String column, org.fairfee.schemas.Table table) {
+    // Fields taken out of a nullable struct are all nullable: the identity map restores the table's schema.
+    MapFunction<Row, Row> same = r -> r;
+    return assessed.where(col(column).isNotNull()).select(col(column + ".*"))
+        .map(same, Encoders.row(SparkSchemas.of(table)));
   }
 
   /** One peer group's fee-groups rows (when it has points) and its lines' flags, from one model. */

@@ -42,6 +42,7 @@ class HighFeeFlagsTest extends SparkTestBase {
 
   static List<Point> points;
   static Dataset<Row> pointsDs;
+  static Dataset<Row> linesDs;
   static List<Row> flags;
 
   static String supplier(int i) {
@@ -87,7 +88,8 @@ class HighFeeFlagsTest extends SparkTestBase {
         + PointFixtures.line("S-2", 3, monthly, "MONTHLY", "5000.00", "INV-M10B", PERIOD + "-20", null)
         + PointFixtures.line("S-2", 4, monthly, "MONTHLY", "-5000.00", "CN-1", PERIOD + "-25", "INV-M10B");
     pointsDs = PointFixtures.points(shared(), points);
-    Dataset<Row> out = FlagFees.apply(pointsDs, PointFixtures.lines(shared(), body), PointFixtures.noCopies(shared()),
+    linesDs = PointFixtures.lines(shared(), body);
+    Dataset<Row> out = FlagFees.apply(pointsDs, linesDs, PointFixtures.noCopies(shared()),
         PERIOD, FeeOptions.defaults()).orderBy(org.apache.spark.sql.functions.col(Cols.SUBMISSION_ID),
         org.apache.spark.sql.functions.col(Cols.LINE_NO), org.apache.spark.sql.functions.col(Cols.RULE));
     assertEquals(SparkSchemas.of(Tables.FLAGS), out.schema());
@@ -154,7 +156,8 @@ class HighFeeFlagsTest extends SparkTestBase {
 
   @Test
   void theGroupReportSaysHowEachGroupWasTreated() {
-    List<Row> report = DescribeFeeGroups.apply(pointsDs, FeeOptions.defaults());
+    List<Row> report = FlagFees.groups(FlagFees.assess(pointsDs, linesDs, PointFixtures.noCopies(shared()), PERIOD,
+        FeeOptions.defaults()));
     assertEquals(SparkSchemas.of(Tables.FEE_PEER_GROUPS), report.get(0).schema());
     List<String> rows = report.stream().map(r -> String.join(" ", r.<String>getAs(Cols.INTERFACE_STANDARD),
         r.getAs(Cols.FEE_TYPE), String.valueOf(r.<Long>getAs(Cols.N_PRICE_POINTS)),
