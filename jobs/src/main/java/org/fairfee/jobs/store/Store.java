@@ -163,15 +163,15 @@ public final class Store {
       io.fs(quarantined).mkdirs(quarantineDir());
       io.rename(quarantined, new Path(quarantineDir(), name));
     }
-    Commit recorded = new Commit(commit.batch(), commit.files(), FORMAT_VERSION, dataFiles(commit.batch()));
+    Commit recorded = new Commit(commit.batch(), commit.files(), FORMAT_VERSION, dataFiles(commit.batch(), true));
     Path tmp = new Path(commitsDir(), ".batch-" + batchName(commit.batch()) + ".json.tmp");
     io.write(tmp, JSON.writeValueAsBytes(recorded));
     io.rename(tmp, new Path(commitsDir(), "batch-" + batchName(commit.batch()) + ".json"));
     io.deleteRecursively(new Path(root, "_staging"));
   }
 
-  /** Every data file of a batch as it is now, sorted by path. */
-  private List<DataFile> dataFiles(long batch) throws IOException {
+  /** Every data file of a batch as it is now, sorted by path; sha256 null unless {@code hash}. */
+  private List<DataFile> dataFiles(long batch, boolean hash) throws IOException {
     List<DataFile> out = new ArrayList<>();
     for (Path dir : batchDirs(batch)) {
       if (!io.exists(dir)) {
@@ -179,7 +179,7 @@ public final class Store {
       }
       String prefix = dir.getParent().getName() + "/" + dir.getName() + "/";
       for (Io.Found f : io.listRecursive(dir, "")) {
-        out.add(new DataFile(prefix + f.relative(), f.bytes(), sha256(new Path(f.path()))));
+        out.add(new DataFile(prefix + f.relative(), f.bytes(), hash ? sha256(new Path(f.path())) : null));
       }
     }
     out.sort((a, b) -> a.path().compareTo(b.path()));
@@ -207,7 +207,7 @@ public final class Store {
       for (DataFile f : c.dataFiles()) {
         recorded.put(f.path(), f);
       }
-      for (DataFile now : dataFilesUnhashed(c.batch())) {
+      for (DataFile now : dataFiles(c.batch(), false)) {
         if (!recorded.containsKey(now.path())) {
           throw damaged(now.path(), "is not recorded in the commit of batch " + batchName(c.batch()));
         }
@@ -229,19 +229,6 @@ public final class Store {
       }
     }
     return checked;
-  }
-
-  private List<DataFile> dataFilesUnhashed(long batch) throws IOException {
-    List<DataFile> out = new ArrayList<>();
-    for (Path dir : batchDirs(batch)) {
-      if (io.exists(dir)) {
-        String prefix = dir.getParent().getName() + "/" + dir.getName() + "/";
-        for (Io.Found f : io.listRecursive(dir, "")) {
-          out.add(new DataFile(prefix + f.relative(), f.bytes(), null));
-        }
-      }
-    }
-    return out;
   }
 
   private DamagedException damaged(String path, String what) {
